@@ -1,0 +1,83 @@
+"""Lexical normalisation shared by BM25, the router and the refusal gate: folding, tokens, stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+TOKEN_RE = re.compile(r"[a-z0-9]+")
+
+# Function words and question words: they say nothing about which passage answers a question.
+STOPWORDS_NL = frozenset(
+    """
+    aan al alle alles als andere ben bij binnen dan dat de deze die dit doen doet door dus een eens en er
+    ermee erover erin eruit ga gaat geen had heb hebben heeft het hier hij hoe hun ik in is ja je jij
+    kan kun kunnen maar me meer met mij mijn moet na naar niet niets nog nou nu of om omdat ons onze ook
+    op over te tegen toch tot u uit van veel voor waar waarom wanneer wat welk welke werd wie wij wil
+    willen word worden wordt ze zegt zeggen zei zich zij zijn zo zonder zou zouden daarover daarin
+    daarbij daarvan hierover staat stond vindt vinden vond mag moeten iets iemand precies eigenlijk
+    graag even alsjeblieft aub vertel leg uitleggen uit noemt genoemd noemen gaat gezegd staan
+    """.split()
+)
+STOPWORDS_EN = frozenset(
+    """
+    a about above after again all also am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers him his how i if in into is it its itself just me more most my no nor not
+    now of off on once only or other our ours out over own same she should so some such than that the
+    their theirs them then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours say says said tell explain
+    please mention mentions mentioned regarding concerning want wants think thinks exactly anything
+    something there's what's whats it's does'nt
+    """.split()
+)
+# Words that appear in nearly every question about this letter and so carry no topic.
+GENERIC = frozenset(
+    """
+    vng brief letter brandbrief schrijven schrijft schreef written write writes wrote document text tekst
+    vereniging association
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics: 'Oekraïners' and 'Oekrainers' become the same."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN_RE.findall(fold(text))
+
+
+@lru_cache(maxsize=2)
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer({"nl": "dutch", "en": "english"}[language])
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str, language: str) -> str:
+    return _stemmer(language).stemWord(token)
+
+
+def is_stopword(token: str) -> bool:
+    return token in STOPWORDS_NL or token in STOPWORDS_EN
+
+
+def content_tokens(text: str) -> list[str]:
+    """Tokens that can name a topic: no stopwords, no generic words, no bare numbers."""
+    return [t for t in tokens(text) if not is_stopword(t) and t not in GENERIC and not t.isdigit() and len(t) > 1]
+
+
+def bilingual_stems(text: str) -> list[str]:
+    """Stems under both the Dutch and the English stemmer, so a mis-detected language still matches."""
+    out: list[str] = []
+    for token in content_tokens(text):
+        nl, en = stem(token, "nl"), stem(token, "en")
+        out.append(nl)
+        if en != nl:
+            out.append(en)
+    return out
