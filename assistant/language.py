@@ -1,0 +1,44 @@
+"""Which language a question is in: Dutch or English, short questions too ("eis 2", "demand 1")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from assistant.models import Lang
+from assistant.text import tokens
+
+# Words that settle it on their own in a question about this letter; lingua weighs character n-grams,
+# which on two or three words can go either way.
+CUES = {
+    "nl": {"eis", "eisen", "punt", "punten", "verzoek", "vraag", "brief", "wat", "welke", "wie", "hoe", "waarom",
+           "zegt", "wil", "vindt", "het", "de", "een", "onderdeel", "bijlage", "bijlagen", "afschrift", "en", "over",
+           "waar", "wanneer", "heeft", "zijn", "staat", "vierde", "derde", "tweede", "eerste", "vijfde", "laatste"},
+    "en": {"demand", "demands", "point", "points", "request", "letter", "what", "which", "who", "how", "why",
+           "says", "say", "want", "wants", "the", "a", "part", "attachment", "attachments", "copy", "copies", "and",
+           "about", "where", "when", "does", "is", "are", "third", "fourth", "second", "first", "fifth", "last"},
+}
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH).build()
+
+
+def detect(text: str, fallback: Lang = "nl") -> tuple[Lang, float]:
+    """The language and a confidence in [0.5, 1]; `fallback` when nothing tells them apart."""
+    words = tokens(text)
+    if not words:
+        return fallback, 0.5
+    cue_nl = sum(w in CUES["nl"] for w in words)
+    cue_en = sum(w in CUES["en"] for w in words)
+    dutch = 0.5
+    for value in _detector().compute_language_confidence_values(text):
+        if value.language == Language.DUTCH:
+            dutch = value.value
+    # Cue words count as strong evidence; lingua decides the rest.
+    score = dutch + 0.25 * (cue_nl - cue_en)
+    if abs(score - 0.5) < 0.05:
+        return fallback, 0.5
+    return ("nl" if score > 0.5 else "en"), min(1.0, 0.5 + abs(score - 0.5))

@@ -1,0 +1,234 @@
+"""Structured requests resolved exactly, before any search: demands by number, the list of demands,
+sender, addressee, copy list, attachments, the requested meeting, and instructions aimed at the assistant."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.text import fold
+
+Intent = Literal[
+    "demand",  # one or more demands or parts by number
+    "invalid_demand",  # a number the letter does not have
+    "demand_list",
+    "sender",
+    "addressee",
+    "copies",
+    "attachments",
+    "attachment_content",
+    "meeting",
+    "injection",
+    "none",
+]
+
+NUMBER_WORDS = {
+    "een": 1, "één": 1, "eén": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
+    "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "seven": 7, "acht": 8, "eight": 8, "negen": 9,
+    "nine": 9, "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12,
+}
+ORDINALS = {
+    "eerste": 1, "first": 1, "1ste": 1, "1e": 1, "1st": 1, "tweede": 2, "second": 2, "2de": 2, "2e": 2, "2nd": 2,
+    "derde": 3, "third": 3, "3de": 3, "3e": 3, "3rd": 3, "vierde": 4, "fourth": 4, "4de": 4, "4e": 4, "4th": 4,
+    "vijfde": 5, "fifth": 5, "5de": 5, "5e": 5, "5th": 5, "zesde": 6, "sixth": 6, "6de": 6, "6e": 6, "6th": 6,
+    "zevende": 7, "seventh": 7, "7de": 7, "7e": 7, "7th": 7, "achtste": 8, "eighth": 8, "8ste": 8, "8e": 8,
+    "8th": 8, "negende": 9, "ninth": 9, "9de": 9, "9e": 9, "9th": 9, "tiende": 10, "tenth": 10, "10de": 10,
+    "10e": 10, "10th": 10,
+}
+# Lone "i", "v" and "x" are left out: far more often a word or a letter than a number.
+ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+LAST = {"laatste", "last", "final", "slotpunt"}
+
+# Nouns people use for the numbered points of the letter.
+KEYWORD = (
+    r"(?:eis(?:en)?|punt(?:en)?|verzoek(?:en)?|vraag|vragen|knelpunt(?:en)?|probleem|problemen|oplossing|"
+    r"nummer|nr|no|demands?|points?|requests?|items?|problems?|numbers?)"
+)
+NUMBER = r"(?:\d{1,2}(?!\d)|(?:" + "|".join(sorted([*NUMBER_WORDS, *ROMAN], key=len, reverse=True)) + r")\b)"
+PART = r"(?:\s*[.(\-]?\s*\(?([a-z])\)?(?![a-z]))"
+PART_WORD = r"(?:part|onderdeel|sub|letter|deel|punt|item)\s*\(?([a-z])\)?(?![a-z])"
+
+# "eis 4b", "demand 4(b)", "punt 2", "eis vier", "demand 4, part b", "vraag 3"
+KEYWORD_NUMBER_RE = re.compile(
+    rf"\b{KEYWORD}\.?\s*(?:nummer\s*|number\s*|no\.?\s*|nr\.?\s*)?({NUMBER})(?:{PART})?"
+    rf"(?:\s*,?\s*(?:{PART_WORD}))?",
+)
+# "eis 1 en 3", "demands 2, 3 and 4b"
+CONTINUATION_RE = re.compile(rf"\s*(?:,|\ben\b|\band\b|&|\bof\b|\bor\b|/)\s*(?:{KEYWORD}\s*)?({NUMBER})(?:{PART})?")
+# "the third demand", "de derde eis", "het laatste punt"
+ORDINAL_RE = re.compile(
+    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:\w+\s+)?" + KEYWORD + r"\b"
+)
+# "4.b", "4(b)", "4b" as a code on its own
+CODE_RE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:\.\s*|\(\s*)?([a-z])\)?(?![\w])")
+# "part b of demand 4", "onderdeel b van eis 4"
+PART_OF_RE = re.compile(rf"\b{PART_WORD}\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+)?{KEYWORD}\s*({NUMBER})\b")
+# "part b?" / "en onderdeel c?" without a number: the demand under discussion
+BARE_PART_RE = re.compile(rf"^\W*(?:and|en|what about|en wat is|wat is|what is)?\s*(?:{PART_WORD})\W*$")
+BARE_NUMBER_RE = re.compile(rf"^\W*(?:and|en|what about|hoe zit het met|en)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$")
+
+LIST_RE = re.compile(
+    r"\b(?:all|alle|welke|which|what are|wat zijn|list|lijst|overzicht|overview|summar\w*|samenvat\w*|opsomming|"
+    r"hoeveel|how many|noem|name|give|geef)\b.*\b(?:eisen|demands|punten|points|verzoeken|requests|knelpunten|"
+    r"problemen|problems|asks|eis|demand)\b"
+    r"|\b(?:eisen|demands|punten|verzoeken|knelpunten)\b\s*(?:\?|$)"
+)
+WANT_RE = re.compile(
+    r"\b(?:what|wat)\b.*\b(?:want|wants|ask|asks|demand|demands|request|requests|wil|willen|vraagt|vragen|eist|"
+    r"eisen|verlangt|verwacht)\b"
+)
+SENDER_RE = re.compile(
+    r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|written|signed|sign|signs|author|behind|"
+    r"verstuurd|gestuurd|stuurt|stuurde|geschreven|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
+    r"afzender|ondertekenaar|afkomstig)\b"
+    r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
+    r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
+    r"|\bvoorzitter van de vng\b"
+)
+ADDRESSEE_RE = re.compile(
+    r"\b(?:to whom|aan wie|addressed|addressee|recipient|recipients|geadresseerde|ontvanger|gericht aan|"
+    r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
+    r"|\bwho\b.*\b(?:addressed|receives?|received|for)\b"
+    r"|\bwie\b.*\b(?:ontvangt|ontving|geadresseerd)\b"
+)
+COPIES_RE = re.compile(
+    r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|in kopie|which ministers|welke ministers|"
+    r"ministers? (?:received|got|kregen|krijgen))\b"
+)
+ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclosure\w*|annex\w*|appendi\w*|bijgevoegd\w*)\b")
+CONTENT_RE = re.compile(
+    r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
+    r"contents|says?|zegt|staat er|mention|onderbouwing|manifest\w*|schaduwzijde|summar\w*|samenvat\w*|"
+    r"details?|read|lees|quote|citeer|which warnings|welke waarschuwingen)\b"
+)
+MEETING_RE = re.compile(
+    r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks?|spreken met|"
+    r"sit down|praten)\b"
+)
+INJECTION_RE = re.compile(
+    r"\b(?:ignore|disregard|forget|negeer|vergeet|override|bypass)\b.{0,40}\b(?:instruction|instructions|"
+    r"instructies|rules|regels|prompt|previous|above|vorige|eerdere|system|opdracht|everything|alles)\b"
+    r"|\b(?:system prompt|systeemprompt|jailbreak|developer mode|you are now|je bent nu|pretend to be|"
+    r"doe alsof|act as|speel de rol|roleplay|new instructions|nieuwe instructies|reveal your|"
+    r"toon je instructies|print your|your instructions|je instructies)\b"
+)
+
+
+@dataclass
+class Route:
+    intent: Intent
+    demands: list[str] = field(default_factory=list)  # "4", "4b"
+    requested: list[str] = field(default_factory=list)  # as asked, for "demand 7"
+    attachment: int | None = None
+
+
+def _number(token: str) -> int | None:
+    token = fold(token).strip()
+    if token.isdigit():
+        return int(token)
+    if token in NUMBER_WORDS:
+        return NUMBER_WORDS[token]
+    if token in ROMAN:
+        return ROMAN[token]
+    return None
+
+
+def _demand_refs(q: str, n_demands: int) -> list[tuple[int, str]]:
+    refs: list[tuple[int, str]] = []
+    for match in PART_OF_RE.finditer(q):
+        number = _number(match.group(2))
+        if number is not None:
+            refs.append((number, match.group(1)))
+    for match in KEYWORD_NUMBER_RE.finditer(q):
+        number = _number(match.group(1))
+        if number is not None:
+            refs.append((number, match.group(2) or match.group(3) or ""))
+        end = match.end()
+        while (more := CONTINUATION_RE.match(q, end)) is not None:
+            extra = _number(more.group(1))
+            if extra is None:
+                break
+            refs.append((extra, more.group(2) or ""))
+            end = more.end()
+    for match in ORDINAL_RE.finditer(q):
+        word = match.group(1)
+        refs.append((n_demands if word in LAST else ORDINALS[word], ""))
+    if not refs:
+        for match in CODE_RE.finditer(q):
+            refs.append((int(match.group(1)), match.group(2)))
+    if not refs:
+        bare = BARE_NUMBER_RE.match(q)
+        if bare:
+            refs.append((int(bare.group(1)), bare.group(2) or ""))
+    with_parts = {number for number, part in refs if part}
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for ref in refs:
+        if not ref[1] and ref[0] in with_parts:  # "part b of demand 4" names 4b, not 4 as well
+            continue
+        if ref not in seen:
+            seen.add(ref)
+            unique.append(ref)
+    return unique
+
+
+def route(question: str, demand_labels: set[str], n_demands: int, context_demand: str | None = None) -> Route:
+    """`demand_labels` are the demands and parts the letter has ("1", ..., "4a"); `context_demand` the demand
+    the conversation was about, for "and part b?"."""
+    q = fold(" ".join(question.split()))
+    if INJECTION_RE.search(q):
+        return Route("injection")
+
+    bare_part = BARE_PART_RE.match(q)
+    if bare_part and context_demand:
+        letter = bare_part.group(1)
+        base = re.match(r"\d+", context_demand)
+        if base:
+            label = f"{base.group()}{letter}"
+            if label in demand_labels:
+                return Route("demand", [label], [label])
+            return Route("invalid_demand", [], [label])
+
+    refs = _demand_refs(q, n_demands)
+    attachment_match = re.search(r"\b(?:bijlage|attachment|annex|enclosure)\s*(\d)", q)
+    if refs:
+        labels, requested = [], []
+        for number, part in refs:
+            label = f"{number}{part}"
+            requested.append(label)
+            if label in demand_labels:
+                labels.append(label)
+        if labels:
+            return Route("demand", labels, requested)
+        return Route("invalid_demand", [], requested)
+
+    if ATTACHMENT_RE.search(q) or re.search(r"\b(?:manifest\w*|onderbouwing|schaduwzijde)\b", q):
+        number = int(attachment_match.group(1)) if attachment_match else None
+        if number is None:
+            if re.search(r"\b(?:manifest\w*|schaduwzijde|hoop, lef|hope, courage)\b", q):
+                number = 2
+            elif re.search(r"\b(?:onderbouwing|substantiation)\b", q):
+                number = 1
+        asks_content = bool(CONTENT_RE.search(q)) or number is not None
+        listing = re.search(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst|titles?|titel\w*|"
+                            r"names?|named|heten|any|are there|zijn er)\b", q)
+        if asks_content and not (listing and number is None):
+            return Route("attachment_content", attachment=number)
+        return Route("attachments")
+    if SENDER_RE.search(q):
+        return Route("sender")
+    if ADDRESSEE_RE.search(q):
+        return Route("addressee")
+    if COPIES_RE.search(q):
+        return Route("copies")
+    if LIST_RE.search(q):
+        return Route("demand_list")
+    if MEETING_RE.search(q):
+        return Route("meeting")
+    return Route("none")
+
+
+def asks_what_is_wanted(question: str) -> bool:
+    """'What does VNG want (on X)?' — answered with whole demands, not single sentences."""
+    return bool(WANT_RE.search(fold(question)))
