@@ -89,7 +89,7 @@ SENDER_RE = re.compile(
 ADDRESSEE_RE = re.compile(
     r"\b(?:to whom|aan wie|addressed|addressee|recipient|recipients|geadresseerde|ontvanger|gericht aan|"
     r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
-    r"|\bwho\b.*\b(?:addressed|receives?|received|for)\b"
+    r"|\bwho\b.*\b(?:addressed|receives? the letter|received the letter)\b"
     r"|\bwie\b.*\b(?:ontvangt|ontving|geadresseerd)\b"
 )
 COPIES_RE = re.compile(

@@ -1,0 +1,166 @@
+"""Does the letter answer this question, and with which sentences?
+
+The gate refuses when the question's topic is not in the letter (no shared terms and low similarity), when
+it names people or places the letter never mentions, or when it asks for a kind of fact (a number, a date,
+a name) that the selected passages do not contain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import Passage
+from assistant.retrieval import Retrieval, UnitHit
+from assistant.text import fold, is_stopword, tokens
+
+# Similarity floors for the English MiniLM model (cosine, normalised vectors), set on the dev split.
+DENSE_ALONE = 0.50  # no shared word at all: only a strong semantic match counts
+DENSE_PARTIAL = 0.30  # some shared words
+UNIT_KEEP = 0.06  # a unit joins the answer when its dense score is this close to the best
+MAX_UNITS = 3
+MAX_SENTENCES = 4
+
+QUANTITY_RE = re.compile(
+    r"\b(?:how many|how much|hoeveel|what number|welk aantal|aantal|percentage|procent|bedrag|amount|"
+    r"euros?|miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
+)
+DATE_RE = re.compile(
+    r"\b(?:what date|which date|welke datum|datum|dated|gedateerd|what day|welke dag|what year|welk jaar|"
+    r"in which year|since when|sinds wanneer|when (?:was|did|is|were)|wanneer (?:is|was|werd|heeft|hebben))\b"
+)
+NAME_RE = re.compile(
+    r"\b(?:name of|naam van|hoe heet|what is (?:the )?name|wat is de naam|called|who is the (?:minister|mayor|"
+    r"prime minister|state secretary)|wie is (?:de )?(?:minister|burgemeester|premier|staatssecretaris))\b"
+)
+NUMBER_IN_TEXT_RE = re.compile(r"\d|\b(?:twee|drie|vier|vijf|zes|tien|honderd|duizend|two|three|four|five|"
+                               r"ten|hundred|thousand)\b")
+TIME_IN_TEXT_RE = re.compile(r"\b(?:deze week|this week|vandaag|today|morgen|januari|februari|maart|april|mei|juni|"
+                             r"juli|augustus|september|oktober|november|december|january|february|march|may|june|"
+                             r"july|august|october|20\d\d|19\d\d)\b")
+PERSON_IN_TEXT_RE = re.compile(r"\b[A-Z]\.(?:[A-Z]\.)*\s?[A-Z][a-z]+|\b(?:heer|mevrouw|Mr|Mrs|Ms)\s+[A-Z][a-z]+")
+# Capitalised words that are not names: sentence starts, question words, common acronyms of no topic.
+_NOT_NAMES = {"i", "vng", "what", "who", "wat", "wie", "is", "are", "does", "do", "the", "de", "het", "een", "and",
+              "en", "how", "hoe", "why", "waarom", "which", "welke", "can", "kan", "please", "tell", "give", "geef"}
+
+
+@dataclass
+class Verdict:
+    supported: bool
+    reason: str = ""  # "off_topic", "unknown_names", "quantity", "date", "name"
+    detail: list[str] | None = None
+
+
+def unknown_names(question: str, retrieval: Retrieval) -> list[str]:
+    """Capitalised words inside the question (not its first word) that the letter never uses."""
+    names: list[str] = []
+    previous_end = -2
+    for match in re.finditer(r"(?<![\w'])([A-Z][\w'-]+)", question):
+        word = match.group(1)
+        if match.start() == len(question) - len(question.lstrip()):
+            continue  # the first word is capitalised anyway
+        if fold(word) in _NOT_NAMES or not tokens(word) or is_stopword(tokens(word)[0]):
+            continue
+        if retrieval.terms.known.get(tokens(word)[0], set()):
+            continue
+        if names and match.start() == previous_end + 1:
+            names[-1] = f"{names[-1]} {word}"  # "World Cup" is one name
+        else:
+            names.append(word)
+        previous_end = match.end()
+    return names
+
+
+def answer_type(question: str) -> str | None:
+    q = fold(question)
+    if QUANTITY_RE.search(q):
+        return "quantity"
+    if DATE_RE.search(q):
+        return "date"
+    if NAME_RE.search(q):
+        return "name"
+    return None
+
+
+def topic_supported(retrieval: Retrieval) -> bool:
+    terms = retrieval.terms
+    if not terms.tokens:
+        return False
+    top = retrieval.top_dense
+    if terms.coverage == 0:
+        return top >= DENSE_ALONE
+    if terms.coverage < 0.5:
+        return top >= DENSE_PARTIAL and any(h.matched for h in retrieval.hits[:3])
+    return any(h.matched for h in retrieval.hits) or top >= DENSE_PARTIAL
+
+
+def _sentence_score(hit: UnitHit, sentence_id: str, text: str, terms: set[str]) -> float:
+    dense = hit.sentence_scores.get(sentence_id, 0.0)
+    words = set(tokens(text))
+    lexical = sum(1 for t in terms if t in words or any(w.startswith(t[:5]) for w in words if len(t) >= 5))
+    return dense + 0.15 * lexical
+
+
+def select(retrieval: Retrieval, whole_demands: bool) -> list[Passage]:
+    """The units that answer (close to the best one), and in each the sentences that carry the answer."""
+    hits = retrieval.hits
+    if not hits:
+        return []
+    best = hits[0]
+    chosen = [best]
+    for hit in hits[1:MAX_UNITS + 2]:
+        if len(chosen) >= MAX_UNITS:
+            break
+        close = hit.dense >= best.dense - UNIT_KEEP
+        shares = bool(hit.matched) and len(hit.matched) >= max(1, len(best.matched) - 1) and hit.bm25 > 0
+        if (close and (shares or not retrieval.terms.tokens or not best.matched)) or (shares and close) or (
+            shares and hit.dense >= best.dense - 2 * UNIT_KEEP
+        ):
+            chosen.append(hit)
+    # A part and its demand both matching: keep the demand, which shows the part.
+    ids = {h.unit.id for h in chosen}
+    chosen = [h for h in chosen if not (h.unit.parent and h.unit.parent in ids and whole_demands)]
+    terms = {t for t in retrieval.terms.tokens}
+    passages = []
+    for hit in chosen:
+        unit = hit.unit
+        if unit.kind == "demand" and whole_demands:
+            passages.append(Passage(unit, list(unit.sentences), whole_demand=True))
+            continue
+        if len(unit.sentences) <= 2 or unit.kind in ("demand_part", "closing_request", "demands_intro"):
+            passages.append(Passage(unit, list(unit.sentences)))
+            continue
+        scored = sorted(
+            ((_sentence_score(hit, s.id, f"{s.nl} {s.en or ''}", terms), s) for s in unit.sentences),
+            key=lambda pair: -pair[0],
+        )
+        top = scored[0][0]
+        keep = [s for score, s in scored if score >= top - 0.08][:2] or [scored[0][1]]
+        # A lead-in ("Zet nu door op:") means nothing without the parts it introduces.
+        lead_in = unit.kind == "demand" and any(s.nl.endswith(":") for s in keep)
+        passages.append(Passage(unit, list(unit.sentences) if lead_in else keep, whole_demand=lead_in))
+    # Budget the total number of sentences: the best units first.
+    total = 0
+    trimmed = []
+    for passage in passages:
+        if total >= MAX_SENTENCES and not passage.whole_demand:
+            break
+        trimmed.append(passage)
+        total += len(passage.sentences)
+    # Document order reads best.
+    return sorted(trimmed, key=lambda p: p.unit.position)
+
+
+def check_answer_type(question: str, passages: list[Passage], lang: str) -> Verdict:
+    kind = answer_type(question)
+    if kind is None:
+        return Verdict(True)
+    text = " ".join(f"{s.nl} {s.en or ''}" for p in passages for s in p.sentences)
+    patterns = {"quantity": NUMBER_IN_TEXT_RE, "date": TIME_IN_TEXT_RE, "name": PERSON_IN_TEXT_RE}
+    target = text if kind == "name" else fold(text)
+    if kind == "quantity":
+        # Demand numbering is not a quantity.
+        target = re.sub(r"\b(?:eis|demand)\s+\d\w*", "", target)
+    if patterns[kind].search(target):
+        return Verdict(True)
+    return Verdict(False, kind)

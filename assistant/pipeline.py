@@ -1,0 +1,281 @@
+"""The assistant: question (+ history) -> language, route or retrieval, grounding gate, cited answer."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+
+from assistant import language as language_mod
+from assistant.answer import Composer, Passage, compose, compose_demand_list, count_word
+from assistant.config import Settings, get_settings
+from assistant.corpus import load_letter
+from assistant.embeddings import load_embeddings
+from assistant.grounding import check_answer_type, select, topic_supported, unknown_names
+from assistant.index import LetterIndex, index_key
+from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Timings
+from assistant.retrieval import HybridRetriever
+from assistant.router import Route, asks_what_is_wanted, route
+from assistant.text import content_tokens, fold
+
+log = logging.getLogger(__name__)
+
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Words that point back into the conversation: the question needs the previous one to make sense.
+ANAPHORA_RE = re.compile(
+    r"^\W*(?:and|en|but|maar|also|ook|what about|hoe zit het met|en wat)\b|\b(?:daarbij|daarover|daarin|daarvan|"
+    r"daar|die|dat|deze|dit|it|its|that|this|those|these|they|them|there|hij|zij|ze|het daar)\b"
+)
+
+
+class InvalidQuestion(ValueError):
+    pass
+
+
+@dataclass
+class _Context:
+    previous_question: str | None
+    previous_lang: Lang | None
+    previous_demand: str | None
+
+
+def _clean(question: str) -> str:
+    return " ".join(CONTROL_RE.sub(" ", question).split())
+
+
+class Assistant:
+    def __init__(self, settings: Settings, letter: Letter, index: LetterIndex, retriever: HybridRetriever) -> None:
+        self.settings = settings
+        self.letter = letter
+        self.index = index
+        self.retriever = retriever
+        self.demand_labels = {u.demand for u in letter.units if u.demand}
+        self.n_demands = len(letter.demand_numbers)
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, force_rebuild: bool = False) -> Assistant:
+        settings = settings or get_settings()
+        letter = load_letter(settings.corpus_dir)
+        embeddings = load_embeddings(settings.embedding_model)
+        index = LetterIndex(settings, embeddings)
+        index.ensure(letter, force=force_rebuild)
+        retriever = HybridRetriever(letter=letter, index=index, embeddings=embeddings)
+        assistant = cls(settings, letter, index, retriever)
+        # Load the language model and run both query paths now, not at a user's first question.
+        assistant.ask("eis 1")
+        assistant.ask("What does the letter say about reception?")
+        return assistant
+
+    def health(self) -> dict[str, object]:
+        return {
+            "ready": self.index.store is not None,
+            "units": len(self.letter.units),
+            "documents": self.index.size,
+            "model": self.settings.embedding_model,
+            "corpus_hash": index_key(self.settings),
+            "index": self.index.location if self.settings.chroma_url else "embedded",
+        }
+
+    # --- the pipeline ---------------------------------------------------------------------------
+
+    def _context(self, history: list[ChatTurn]) -> _Context:
+        users = [t.content for t in history if t.role == "user" and t.content.strip()]
+        if not users:
+            return _Context(None, None, None)
+        previous = _clean(users[-1])[: self.settings.max_question_chars]
+        lang, confidence = language_mod.detect(previous)
+        demand = None
+        for text in reversed(users[-3:]):
+            routed = route(_clean(text)[: self.settings.max_question_chars], self.demand_labels, self.n_demands)
+            if routed.intent == "demand" and routed.demands:
+                demand = routed.demands[-1]
+                break
+        return _Context(previous, lang if confidence > 0.5 else None, demand)
+
+    def validate(self, question: str, history: list[ChatTurn] | None) -> str:
+        cleaned = _clean(question)
+        if not cleaned:
+            raise InvalidQuestion("the question is empty")
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidQuestion(f"the question is longer than {self.settings.max_question_chars} characters")
+        return cleaned
+
+    def ask(self, question: str, history: list[ChatTurn] | None = None) -> Answer:
+        start = time.perf_counter()
+        cleaned = self.validate(question, history)
+        history = (history or [])[-self.settings.max_history_turns:]
+        context = self._context(history)
+        lang, _ = language_mod.detect(cleaned, fallback=context.previous_lang or "nl")
+        routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand)
+        retrieve_done = time.perf_counter()
+        text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
+        end = time.perf_counter()
+        return Answer(
+            question=question,
+            language=lang,
+            answer=text,
+            refused=refused,
+            citations=citations,
+            timings_ms=Timings(
+                retrieve=round((retrieve_done - start) * 1000, 2),
+                answer=round((end - retrieve_done) * 1000, 2),
+                total=round((end - start) * 1000, 2),
+            ),
+        )
+
+    def _units(self, *kinds: str) -> list[Passage]:
+        return [Passage(u, list(u.sentences)) for u in self.letter.by_kind(*kinds)]
+
+    def _answer(self, question: str, lang: Lang, routed: Route, context: _Context,
+                retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
+        intent = routed.intent
+        if intent == "injection":
+            return self._refuse(lang, "injection"), [], True, retrieve_done
+        if intent == "invalid_demand":
+            return self._refuse(lang, "invalid_demand", routed.requested), [], True, retrieve_done
+        if intent == "demand":
+            passages = []
+            for label in routed.demands:
+                unit = self.letter.demand(label)
+                if unit:
+                    passages.append(Passage(unit, list(unit.sentences), whole_demand=unit.kind == "demand"))
+            text, cites = compose(self.letter, lang, passages)
+            return text, cites, False, retrieve_done
+        if intent == "demand_list":
+            text, cites = compose_demand_list(self.letter, lang)
+            return text, cites, False, retrieve_done
+        fixed = {"sender": ("signature",), "addressee": ("salutation",), "copies": ("copies",),
+                 "attachments": ("attachments",), "meeting": ("closing_request",)}
+        if intent in fixed:
+            passages = self._units(*fixed[intent])
+            if passages:
+                text, cites = compose(self.letter, lang, passages)
+                return text, cites, False, retrieve_done
+        if intent == "attachment_content":
+            return self._attachment(question, lang, routed.attachment, retrieve_done)
+        return self._retrieve(question, lang, context, retrieve_done)
+
+    def _attachment(self, question: str, lang: Lang, number: int | None,
+                    retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
+        attachments = [a for a in self.letter.attachments if number is None or a.number == number]
+        available = {f"attachment-{a.number}" for a in attachments if a.available}
+        if available:
+            units = {u.id for u in self.letter.units if u.source in available}
+            retrieval = self.retriever.search(question, lang, units=units)
+            retrieve_done = time.perf_counter()
+            passages = select(retrieval, whole_demands=False)
+            text, cites = compose(self.letter, lang, passages)
+            return text, cites, False, retrieve_done
+        listing = self.letter.by_kind("attachments")
+        composer = Composer(self.letter, lang)
+        if not listing or not attachments:
+            return self._refuse(lang, "no_attachment", [str(number)] if number else []), [], True, retrieve_done
+        unit = listing[0]
+        named = []
+        for attachment in attachments:
+            sentence = next((s for s in unit.sentences if s.nl == attachment.title), None)
+            if sentence:
+                named.append(f"{attachment.number}. „{composer.say(sentence)}” {composer.cite(unit, [sentence])}"
+                             if lang == "nl" else
+                             f"{attachment.number}. “{composer.say(sentence)}” {composer.cite(unit, [sentence])}")
+        listed = "; ".join(named)
+        if lang == "nl":
+            noun = "de bijlage" if len(attachments) == 1 else "de bijlagen"
+            text = (f"De brief noemt {noun} {listed}, maar de tekst daarvan zit niet in mijn bronnen. "
+                    f"Over de inhoud kan ik dus niets zeggen.")
+        else:
+            noun = "the attachment" if len(attachments) == 1 else "the attachments"
+            text = (f"The letter lists {noun} {listed}, but the text of {'it' if len(attachments) == 1 else 'them'} "
+                    f"is not in my sources, so I cannot say what {'it says' if len(attachments) == 1 else 'they say'}.")
+        return text, composer.citations, True, retrieve_done
+
+    def _retrieve(self, question: str, lang: Lang, context: _Context,
+                  retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
+        wants = asks_what_is_wanted(question)
+        own_terms = content_tokens(question)
+        if wants and not own_terms:
+            text, cites = compose_demand_list(self.letter, lang)
+            return text, cites, False, retrieve_done
+        follow_up = bool(context.previous_question) and (
+            bool(ANAPHORA_RE.search(fold(question))) or len(own_terms) <= 1
+        )
+        query = f"{context.previous_question} {question}" if follow_up else question
+        retrieval = self.retriever.search(query, lang)
+        own = self.retriever.analyse(question)
+        if follow_up:
+            # Sentences are chosen for what is asked now; units for the conversation.
+            retrieval.terms = own if own.tokens else retrieval.terms
+        retrieve_done = time.perf_counter()
+        names = unknown_names(question, retrieval)
+        if names:
+            return self._refuse(lang, "unknown_names", names), [], True, retrieve_done
+        if not topic_supported(retrieval) and not (follow_up and retrieval.top_dense >= 0.3):
+            return self._refuse(lang, "off_topic"), [], True, retrieve_done
+        passages = select(retrieval, whole_demands=wants)
+        verdict = check_answer_type(question, passages, lang)
+        if not verdict.supported:
+            return self._refuse_with_pointer(lang, verdict.reason, passages[:1]) + (retrieve_done,)
+        text, cites = compose(self.letter, lang, passages)
+        return text, cites, False, retrieve_done
+
+    # --- refusals -------------------------------------------------------------------------------
+
+    def _scope(self, lang: Lang) -> str:
+        n = count_word(self.n_demands, lang)
+        if lang == "nl":
+            return (f"Ik beantwoord alleen vragen over de brief van de VNG aan het kabinet over de asielopvang, "
+                    f"met zijn {n} eisen; vraag bijvoorbeeld „Wat is eis 4b?” of „Wat zegt de brief over Ter Apel?”.")
+        return (f"I can only answer questions about the VNG's letter to the cabinet on asylum reception and its "
+                f"{n} demands; try “What is demand 4(b)?” or “What does the letter say about Ter Apel?”.")
+
+    def _refuse(self, lang: Lang, reason: str, detail: list[str] | None = None) -> str:
+        detail = detail or []
+        nl = lang == "nl"
+        if reason == "injection":
+            lead = ("Ik volg geen opdrachten die mijn werkwijze veranderen." if nl
+                    else "I do not follow instructions that change how I work.")
+        elif reason == "invalid_demand":
+            asked = ", ".join(detail)
+            parts = [u for u in self.letter.by_kind("demand_part")]
+            with_parts = sorted({u.parent for u in parts if u.parent})
+            part_note = ""
+            for parent_id in with_parts:
+                parent = self.letter.unit(parent_id)
+                letters = [u.demand[-1] for u in self.letter.children(parent_id) if u.demand]
+                joined = ", ".join(letters[:-1]) + (" en " if nl else " and ") + letters[-1]
+                part_note += (f" Eis {parent.demand} heeft de onderdelen {joined}." if nl
+                              else f" Demand {parent.demand} has parts {joined}.")
+            n = self.n_demands
+            lead = (f"De brief heeft geen eis {asked}: hij bevat {count_word(n, lang)} eisen, genummerd 1 tot en met "
+                    f"{n}.{part_note}" if nl else
+                    f"The letter has no demand {asked}: it has {count_word(n, lang)} demands, numbered 1 to {n}."
+                    f"{part_note}")
+            return lead
+        elif reason == "unknown_names":
+            names = ", ".join(detail)
+            lead = (f"De brief noemt {names} niet; daar kan ik dus niets over zeggen." if nl
+                    else f"The letter does not mention {names}, so I cannot say anything about that.")
+        elif reason == "no_attachment":
+            lead = "De brief noemt die bijlage niet." if nl else "The letter lists no such attachment."
+        else:
+            lead = ("Daar zegt de brief niets over." if nl else "The letter does not say anything about that.")
+        return f"{lead} {self._scope(lang)}"
+
+    def _refuse_with_pointer(self, lang: Lang, reason: str,
+                             passages: list[Passage]) -> tuple[str, list[Citation], bool]:
+        nl = lang == "nl"
+        lead = {
+            "quantity": ("De brief noemt daarvoor geen aantallen of bedragen.",
+                         "The letter gives no numbers or amounts for that."),
+            "date": ("De brief noemt daarvoor geen datum of tijdstip.", "The letter gives no date or time for that."),
+            "name": ("De brief noemt daarvoor geen naam.", "The letter gives no name for that."),
+        }[reason][0 if nl else 1]
+        if not passages:
+            return f"{lead} {self._scope(lang)}", [], True
+        composer = Composer(self.letter, lang)
+        passage = passages[0]
+        sentence = passage.sentences[0]
+        pointer = f"{composer.say(sentence)} {composer.cite(passage.unit, [sentence])}"
+        closest = "Het dichtst in de buurt komt:" if nl else "The closest it comes is:"
+        return f"{lead} {closest} {pointer}", composer.citations, True
