@@ -36,8 +36,11 @@ class Composer:
     citations: list[Citation] = field(default_factory=list)
 
     def cite(self, unit: Unit, sentences: list[Sentence]) -> str:
-        """Register a citation for consecutive sentences of a unit and return its marker."""
-        quote = " ".join(s.nl for s in sentences)
+        """Register a citation for sentences of a unit and return its marker. The quote is the source text
+        from the first sentence to the last, so it is verbatim even across list bullets."""
+        source = self.letter.sources[unit.source]
+        first, last = min(sentences, key=lambda s: s.position), max(sentences, key=lambda s: s.position)
+        quote = source[first.position : last.position + len(last.nl)]
         quote_en = None
         if self.lang == "en" and all(s.en for s in sentences):
             quote_en = " ".join(s.en or "" for s in sentences)
@@ -64,12 +67,12 @@ class Composer:
 
     def runs(self, unit: Unit, chosen: list[Sentence]) -> str:
         """Text of the chosen sentences with one marker after each run of consecutive sentences."""
-        order = {s.id: i for i, s in enumerate(unit.sentences)}
-        chosen = sorted(chosen, key=lambda s: order[s.id])
+        chosen = sorted(chosen, key=lambda s: s.position)
         out: list[str] = []
         run: list[Sentence] = []
         for sentence in chosen:
-            if run and order[sentence.id] != order[run[-1].id] + 1:
+            # A run is text that stands together in the source (a sentence skipped, or a part between, splits it).
+            if run and sentence.position > run[-1].position + len(run[-1].nl) + 1:
                 out.append(" ".join(self.say(s) for s in run) + " " + self.cite(unit, run))
                 run = []
             run.append(sentence)

@@ -43,6 +43,21 @@ def _error(message: str) -> dict[str, str]:
     return {"error": message}
 
 
+def _from_argv(text: str) -> str:
+    """Bytes that are not UTF-8 reach argv as lone surrogates (surrogateescape): make them U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _known_errors() -> tuple[type[Exception], ...]:
+    """Errors with a message meant for the user: printed as one line, without a traceback."""
+    from assistant.corpus import CorpusError
+    from assistant.embeddings import EmbeddingModelMissing
+    from assistant.index import IndexUnavailable
+    from assistant.parsing import LetterParseError
+
+    return (CorpusError, EmbeddingModelMissing, IndexUnavailable, LetterParseError)
+
+
 def _batch(assistant: object, stream: TextIO, out: TextIO) -> int:
     from assistant.pipeline import Assistant, InvalidQuestion
 
@@ -64,6 +79,14 @@ def _batch(assistant: object, stream: TextIO, out: TextIO) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except _known_errors() as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m assistant", description="Questions about the VNG letter.")
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer one question, or a JSONL batch")
@@ -93,16 +116,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ask":
         if not args.batch and args.question is None:
             parser.error("ask needs a QUESTION or --batch FILE")
+        if args.batch and args.batch != "-":
+            try:
+                stream: TextIO = open(args.batch, encoding="utf-8", errors="replace")  # noqa: SIM115
+            except OSError as exc:
+                print(f"error: cannot read the batch file {args.batch}: {exc.strerror}", file=sys.stderr)
+                return 2
+        elif args.batch:
+            # Invalid UTF-8 on stdin becomes U+FFFD, and that line gets an error object, not a traceback.
+            sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+            stream = sys.stdin
         assistant = Assistant.load()
         if args.batch:
-            if args.batch == "-":
-                stream = sys.stdin
-            else:
-                stream = open(args.batch, encoding="utf-8", errors="replace")  # noqa: SIM115
             with stream:
                 return _batch(assistant, stream, sys.stdout)
         try:
-            answer = assistant.ask(args.question)
+            answer = assistant.ask(_from_argv(args.question))
         except InvalidQuestion as exc:
             if args.json:
                 print(json.dumps(_error(str(exc)), ensure_ascii=False))
@@ -113,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     assistant = Assistant.load()
+    sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
     print("Vragen over de brief van de VNG van 22 september 2025 (Ctrl-D om te stoppen).")
     history = []
     from assistant.models import ChatTurn

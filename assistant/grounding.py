@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer import Passage
-from assistant.retrieval import Retrieval, UnitHit
+from assistant.retrieval import HybridRetriever, Retrieval, UnitHit
 from assistant.text import fold, is_stopword, tokens
 
 # Similarity floors for the English MiniLM model (cosine, normalised vectors), set on the dev split.
@@ -20,6 +20,7 @@ DENSE_PARTIAL = 0.30  # some shared words
 UNIT_KEEP = 0.06  # a unit joins the answer when its dense score is this close to the best
 MAX_UNITS = 3
 MAX_SENTENCES = 4
+METADATA_KINDS = ("salutation", "signature", "copies", "attachments")
 
 QUANTITY_RE = re.compile(
     r"\b(?:how many|how much|hoeveel|what number|welk aantal|aantal|percentage|procent|bedrag|amount|"
@@ -94,14 +95,11 @@ def topic_supported(retrieval: Retrieval) -> bool:
     return any(h.matched for h in retrieval.hits) or top >= DENSE_PARTIAL
 
 
-def _sentence_score(hit: UnitHit, sentence_id: str, text: str, terms: set[str]) -> float:
-    dense = hit.sentence_scores.get(sentence_id, 0.0)
-    words = set(tokens(text))
-    lexical = sum(1 for t in terms if t in words or any(w.startswith(t[:5]) for w in words if len(t) >= 5))
-    return dense + 0.15 * lexical
+def _sentence_score(hit: UnitHit, sentence_id: str, retrieval: Retrieval, retriever: HybridRetriever) -> float:
+    return hit.sentence_scores.get(sentence_id, 0.0) + 0.15 * retriever.sentence_matches(sentence_id, retrieval.terms)
 
 
-def select(retrieval: Retrieval, whole_demands: bool) -> list[Passage]:
+def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool) -> list[Passage]:
     """The units that answer (close to the best one), and in each the sentences that carry the answer."""
     hits = retrieval.hits
     if not hits:
@@ -113,14 +111,16 @@ def select(retrieval: Retrieval, whole_demands: bool) -> list[Passage]:
             break
         close = hit.dense >= best.dense - UNIT_KEEP
         shares = bool(hit.matched) and len(hit.matched) >= max(1, len(best.matched) - 1) and hit.bm25 > 0
-        if (close and (shares or not retrieval.terms.tokens or not best.matched)) or (shares and close) or (
+        if hit.unit.kind in METADATA_KINDS:
+            continue  # the salutation or signature only answers when it is the best match
+        same_terms = bool(best.matched) and hit.matched >= best.matched
+        if (close and (shares or not retrieval.terms.tokens or not best.matched)) or (
             shares and hit.dense >= best.dense - 2 * UNIT_KEEP
-        ):
+        ) or same_terms:
             chosen.append(hit)
     # A part and its demand both matching: keep the demand, which shows the part.
     ids = {h.unit.id for h in chosen}
     chosen = [h for h in chosen if not (h.unit.parent and h.unit.parent in ids and whole_demands)]
-    terms = {t for t in retrieval.terms.tokens}
     passages = []
     for hit in chosen:
         unit = hit.unit
@@ -131,7 +131,7 @@ def select(retrieval: Retrieval, whole_demands: bool) -> list[Passage]:
             passages.append(Passage(unit, list(unit.sentences)))
             continue
         scored = sorted(
-            ((_sentence_score(hit, s.id, f"{s.nl} {s.en or ''}", terms), s) for s in unit.sentences),
+            ((_sentence_score(hit, s.id, retrieval, retriever), s) for s in unit.sentences),
             key=lambda pair: -pair[0],
         )
         top = scored[0][0]

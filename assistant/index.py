@@ -140,6 +140,10 @@ class LetterIndex:
         path = self.settings.resolved_index_dir
         self._check_writable(path.parent)
         with FileLock(str(path.parent / ".index.lock"), timeout=300):
+            if not (path / "chroma.sqlite3").exists():
+                log.info("no index at %s (first start, or the directory was removed): building it", path)
+                # A client cached in this process for the same path would still see the removed files.
+                chromadb.api.client.SharedSystemClient.clear_system_cache()
             try:
                 return self._open(key, letter, force)
             except Exception as exc:

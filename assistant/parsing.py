@@ -183,40 +183,40 @@ def _demand_list_span(blocks: list[Block]) -> tuple[int, int] | None:
     return best
 
 
-def _split_parts(sentence: str) -> tuple[str, list[tuple[str, str]], str] | None:
-    """'Zet door op: (a.) x; (b.) y; (c.) z.' -> ('Zet door op:', [('a', 'x'), ...], '')."""
-    markers = list(PART_RE.finditer(sentence))
+def _split_parts(body: str) -> tuple[list[str], str, list[tuple[str, str]], list[str]] | None:
+    """'Zet door op: (a.) x; (b.) y; (c.) z. Laat ...' ->
+    (sentences before, lead-in 'Zet door op:', [('a', 'x'), ('b', 'y'), ('c', 'z.')], ['Laat ...'])."""
+    markers = list(PART_RE.finditer(body))
     letters = [m.group(1) for m in markers]
     if len(markers) < 2 or letters != [chr(ord("a") + k) for k in range(len(markers))]:
         return None
-    lead = sentence[: markers[0].start()].strip()
+    before = split_sentences(body[: markers[0].start()])
+    lead = before.pop() if before else ""
     parts = []
-    for k, marker in enumerate(markers):
-        end = markers[k + 1].start() if k + 1 < len(markers) else len(sentence)
-        text = sentence[marker.end() : end].strip()
-        if k + 1 < len(markers):
-            text = PART_TAIL_RE.sub("", text)
+    for k, marker in enumerate(markers[:-1]):
+        text = PART_TAIL_RE.sub("", body[marker.end() : markers[k + 1].start()].strip())
         parts.append((marker.group(1), text))
-    return lead, parts, ""
+    # The last part runs to the end of its sentence; what follows belongs to the demand again.
+    rest = split_sentences(body[markers[-1].end() :])
+    parts.append((markers[-1].group(1), rest[0] if rest else ""))
+    return before, lead, parts, rest[1:]
 
 
 def _demand_units(builder: _Builder, number: int, text: str) -> None:
     sentences = split_sentences(text)
-    title = sentences[0].rstrip(".").strip()
+    title_sentence = sentences[0]
+    title = title_sentence.rstrip(".").strip()
     unit_id = f"demand-{number}"
-    own: list[str] = []
-    parts: list[tuple[str, str]] = []
-    for sentence in sentences:
-        split = _split_parts(sentence) if not parts else None
-        if split:
-            lead, parts, _ = split
-            own.append(lead)
-        else:
-            own.append(sentence)
-    section_nl = f"Eis {number}: {title}"
-    builder.add(unit_id, "demand", section_nl, f"Demand {number}", own, demand=str(number))
-    # Parts come after the parent so that its sentences are located first; positions keep document order.
-    lead_pos = builder.cursor
+    body = text[text.index(title_sentence) + len(title_sentence) :].strip()
+    split = _split_parts(body)
+    if split:
+        before, lead, parts, after = split
+        own = [title_sentence, *before, lead, *after]
+    else:
+        own, parts = sentences, []
+    builder.add(unit_id, "demand", f"Eis {number}: {title}", f"Demand {number}", own, demand=str(number))
+    # Parts are located after the lead-in; positions keep document order.
+    lead_pos = builder.locate(own[len(own) - len(split[3]) - 1]) if split else builder.cursor
     for letter, part_text in parts:
         builder.cursor = lead_pos
         builder.add(

@@ -22,10 +22,12 @@ from assistant.text import content_tokens, fold
 log = logging.getLogger(__name__)
 
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Words that point back into the conversation: the question needs the previous one to make sense.
-ANAPHORA_RE = re.compile(
-    r"^\W*(?:and|en|but|maar|also|ook|what about|hoe zit het met|en wat)\b|\b(?:daarbij|daarover|daarin|daarvan|"
-    r"daar|die|dat|deze|dit|it|its|that|this|those|these|they|them|there|hij|zij|ze|het daar)\b"
+# A question that continues the previous one ("and demand 3?", "what about Ter Apel?")...
+CONTINUATION_RE = re.compile(r"^\W*(?:and|en|but|maar|also|ook|what about|hoe zit het met|en wat)\b")
+# ...or points back into the previous answer ("welke zorg wordt daarbij genoemd?").
+REFERENCE_RE = re.compile(
+    r"\b(?:daarbij|daarover|daarin|daarvan|daarmee|daar|die|dat|deze|dit|it|its|that|this|those|these|they|"
+    r"them|there|hij|zij|ze)\b"
 )
 
 
@@ -35,9 +37,10 @@ class InvalidQuestion(ValueError):
 
 @dataclass
 class _Context:
-    previous_question: str | None
-    previous_lang: Lang | None
-    previous_demand: str | None
+    previous_question: str | None = None
+    previous_lang: Lang | None = None
+    previous_demand: str | None = None
+    previous_units: set[str] | None = None  # what the previous answer cited: where "daarbij" points
 
 
 def _clean(question: str) -> str:
@@ -82,7 +85,7 @@ class Assistant:
     def _context(self, history: list[ChatTurn]) -> _Context:
         users = [t.content for t in history if t.role == "user" and t.content.strip()]
         if not users:
-            return _Context(None, None, None)
+            return _Context()
         previous = _clean(users[-1])[: self.settings.max_question_chars]
         lang, confidence = language_mod.detect(previous)
         demand = None
@@ -91,7 +94,13 @@ class Assistant:
             if routed.intent == "demand" and routed.demands:
                 demand = routed.demands[-1]
                 break
-        return _Context(previous, lang if confidence > 0.5 else None, demand)
+        # Answer the previous question again (no history, ~20 ms) to know which passages it was about.
+        try:
+            earlier = self.ask(previous)
+            units = {c.id for c in earlier.citations} if not earlier.refused else None
+        except InvalidQuestion:
+            units = None
+        return _Context(previous, lang if confidence > 0.5 else None, demand, units)
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:
         cleaned = _clean(question)
@@ -164,7 +173,7 @@ class Assistant:
             units = {u.id for u in self.letter.units if u.source in available}
             retrieval = self.retriever.search(question, lang, units=units)
             retrieve_done = time.perf_counter()
-            passages = select(retrieval, whole_demands=False)
+            passages = select(retrieval, self.retriever, whole_demands=False)
             text, cites = compose(self.letter, lang, passages)
             return text, cites, False, retrieve_done
         listing = self.letter.by_kind("attachments")
@@ -197,25 +206,36 @@ class Assistant:
         if wants and not own_terms:
             text, cites = compose_demand_list(self.letter, lang)
             return text, cites, False, retrieve_done
+        folded = fold(question)
+        refers = bool(REFERENCE_RE.search(folded))
         follow_up = bool(context.previous_question) and (
-            bool(ANAPHORA_RE.search(fold(question))) or len(own_terms) <= 1
+            refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1
         )
-        query = f"{context.previous_question} {question}" if follow_up else question
-        retrieval = self.retriever.search(query, lang)
-        own = self.retriever.analyse(question)
-        if follow_up:
-            # Sentences are chosen for what is asked now; units for the conversation.
-            retrieval.terms = own if own.tokens else retrieval.terms
+        retrieval = None
+        if follow_up and refers and context.previous_units:
+            # First where the conversation was; the whole letter only when nothing there matches.
+            narrowed = self.retriever.search(question, lang, units=context.previous_units)
+            if any(h.matched for h in narrowed.hits):
+                retrieval = narrowed
+        if retrieval is None:
+            # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.
+            standalone = not refers and any(self.retriever.analyse(question).known.values())
+            query = f"{context.previous_question} {question}" if follow_up and not standalone else question
+            retrieval = self.retriever.search(query, lang)
+            if follow_up:
+                # Sentences are chosen for what is asked now; units for the conversation.
+                own = self.retriever.analyse(question)
+                retrieval.terms = own if own.tokens else retrieval.terms
         retrieve_done = time.perf_counter()
         names = unknown_names(question, retrieval)
         if names:
             return self._refuse(lang, "unknown_names", names), [], True, retrieve_done
         if not topic_supported(retrieval) and not (follow_up and retrieval.top_dense >= 0.3):
             return self._refuse(lang, "off_topic"), [], True, retrieve_done
-        passages = select(retrieval, whole_demands=wants)
+        passages = select(retrieval, self.retriever, whole_demands=wants)
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
-            return self._refuse_with_pointer(lang, verdict.reason, passages[:1]) + (retrieve_done,)
+            return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
         text, cites = compose(self.letter, lang, passages)
         return text, cites, False, retrieve_done
 

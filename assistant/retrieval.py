@@ -75,6 +75,7 @@ class HybridRetriever(BaseRetriever):
     _unit_stem_sets: list[set[str]] = PrivateAttr()
     _vocab_stems: set[str] = PrivateAttr()
     _vocab_tokens: list[str] = PrivateAttr()
+    _sentence_stems: dict[str, set[str]] = PrivateAttr()
 
     def model_post_init(self, __context: object) -> None:
         docs = []
@@ -85,6 +86,9 @@ class HybridRetriever(BaseRetriever):
             docs.append(stems)
             self._unit_stem_sets.append(set(stems))
         self._bm25 = BM25Okapi(docs)
+        self._sentence_stems = {
+            s.id: _unit_stems(f"{s.nl} {s.en or ''}") for unit in self.letter.units for s in unit.sentences
+        }
         self._vocab_stems = set().union(*self._unit_stem_sets)
         self._vocab_tokens = sorted({t for u in self.letter.units for t in tokens(
             " ".join([u.text_nl, u.text_en or "", u.section_nl, u.section_en]))})
@@ -100,12 +104,22 @@ class HybridRetriever(BaseRetriever):
             if not stems and len(word) >= 6:
                 close = difflib.get_close_matches(word, self._vocab_tokens, n=2, cutoff=0.85)
                 stems = {s for c in close for s in (stem(c, "nl"), stem(c, "en"))} & self._vocab_stems
+            if len(word) >= 7:
+                # Other inflections and derivations: "oekrainers" ~ "oekraiense", "gemeenten" ~ "gemeentelijke".
+                prefix = word[:6]
+                stems |= {s for v in self._vocab_tokens if v.startswith(prefix)
+                          for s in (stem(v, "nl"), stem(v, "en"))} & self._vocab_stems
             if not stems and len(word) >= 6:
                 # Dutch compounds: "asielopvang" ~ "opvang", "spreidingswetgeving" ~ "spreidingswet".
                 parts = [v for v in self._vocab_tokens if len(v) >= 5 and (v in word or word in v)]
                 stems = {s for c in parts for s in (stem(c, "nl"), stem(c, "en"))} & self._vocab_stems
             known[word] = stems
         return QueryTerms(tokens=words, known=known)
+
+    def sentence_matches(self, sentence_id: str, terms: QueryTerms) -> int:
+        """How many of the question's words this sentence contains (by stem, synonym or close spelling)."""
+        stems = self._sentence_stems.get(sentence_id, set())
+        return sum(1 for known in terms.known.values() if known & stems)
 
     def search(self, query: str, language: Lang, vector: list[float] | None = None,
                units: set[str] | None = None) -> Retrieval:

@@ -66,7 +66,9 @@ CODE_RE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:\.\s*|\(\s*)?([a-z])\)?(?![\w])"
 PART_OF_RE = re.compile(rf"\b{PART_WORD}\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+)?{KEYWORD}\s*({NUMBER})\b")
 # "part b?" / "en onderdeel c?" without a number: the demand under discussion
 BARE_PART_RE = re.compile(rf"^\W*(?:and|en|what about|en wat is|wat is|what is)?\s*(?:{PART_WORD})\W*$")
-BARE_NUMBER_RE = re.compile(rf"^\W*(?:and|en|what about|hoe zit het met|en)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$")
+BARE_NUMBER_RE = re.compile(
+    rf"^\W*(?:and|en|what about|hoe zit het met)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$"
+)
 
 LIST_RE = re.compile(
     r"\b(?:all|alle|welke|which|what are|wat zijn|list|lijst|overzicht|overview|summar\w*|samenvat\w*|opsomming|"
