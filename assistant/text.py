@@ -19,7 +19,8 @@ STOPWORDS_NL = frozenset(
     op over te tegen toch tot u uit van veel voor waar waarom wanneer wat welk welke werd wie wij wil
     willen word worden wordt ze zegt zeggen zei zich zij zijn zo zonder zou zouden daarover daarin
     daarbij daarvan hierover staat stond vindt vinden vond mag moeten iets iemand precies eigenlijk
-    graag even alsjeblieft aub ter hoeveel zitten liggen komen krijgen gebeurt gebeurd vertel leg uitleggen uit noemt genoemd noemen gaat gezegd staan
+    graag even alsjeblieft aub ter hoeveel zitten liggen komen krijgen gebeurt gebeurd
+    vertel leg uitleggen uit noemt genoemd noemen gaat gezegd staan
     """.split()
 )
 STOPWORDS_EN = frozenset(
