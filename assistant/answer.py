@@ -20,6 +20,13 @@ def count_word(n: int, lang: Lang) -> str:
     return NUMBER_WORDS[lang].get(n, str(n))
 
 
+def _marked(text: str, marker: str) -> str:
+    """'... zorg.' -> '... zorg [2].': the marker inside the sentence it backs."""
+    if text and text[-1] in ".!?":
+        return f"{text[:-1]} {marker}{text[-1]}"
+    return f"{text} {marker}"
+
+
 @dataclass
 class Passage:
     """Sentences of one unit chosen for an answer."""
@@ -66,18 +73,19 @@ class Composer:
         return sentence.nl
 
     def runs(self, unit: Unit, chosen: list[Sentence]) -> str:
-        """Text of the chosen sentences with one marker after each run of consecutive sentences."""
+        """The chosen sentences, each followed by the marker of the citation that quotes its run (text that
+        stands together in the source; a skipped sentence or a part in between starts a new run)."""
         chosen = sorted(chosen, key=lambda s: s.position)
-        out: list[str] = []
-        run: list[Sentence] = []
+        groups: list[list[Sentence]] = []
         for sentence in chosen:
-            # A run is text that stands together in the source (a sentence skipped, or a part between, splits it).
-            if run and sentence.position > run[-1].position + len(run[-1].nl) + 1:
-                out.append(" ".join(self.say(s) for s in run) + " " + self.cite(unit, run))
-                run = []
-            run.append(sentence)
-        if run:
-            out.append(" ".join(self.say(s) for s in run) + " " + self.cite(unit, run))
+            if groups and sentence.position <= groups[-1][-1].position + len(groups[-1][-1].nl) + 1:
+                groups[-1].append(sentence)
+            else:
+                groups.append([sentence])
+        out = []
+        for group in groups:
+            marker = self.cite(unit, group)
+            out.extend(_marked(self.say(s), marker) for s in group)
         return " ".join(out)
 
     def title(self, unit: Unit) -> str:
