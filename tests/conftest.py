@@ -41,3 +41,53 @@ def subprocess_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
     env.update(extra)
     return env
+
+
+# --- one real server process (python app.py), shared by the API, gradio_client and browser tests -------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server_url(bot: Assistant, data_dir: Path):
+    """`python app.py --port <free>` against the session data dir (its index is built by `bot` first)."""
+    import subprocess
+    import time
+
+    import httpx
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = data_dir / "server.log"
+    with open(log_path, "wb") as log_file:
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT, env=subprocess_env(data_dir), stdout=log_file, stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"app.py exited with {proc.returncode}:\n{log_path.read_text(errors='replace')[-3000:]}")
+            try:
+                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"app.py did not answer /api/health:\n{log_path.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.25)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
