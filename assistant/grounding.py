@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer import Passage
-from assistant.retrieval import HybridRetriever, Retrieval, UnitHit
+from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval, UnitHit
 from assistant.text import fold, is_stopword, tokens
 
 # Similarity floors for the English MiniLM model (cosine, normalised vectors), set on the dev split.
@@ -19,15 +19,18 @@ DENSE_ALONE = 0.50  # no shared word at all: only a strong semantic match counts
 DENSE_PARTIAL = 0.30  # some shared words
 UNIT_KEEP = 0.06  # a unit joins the answer when its dense score is this close to the best
 MAX_UNITS = 3
-MAX_SENTENCES = 4
-METADATA_KINDS = ("salutation", "signature", "copies", "attachments")
+MAX_UNITS_SAME_TERMS = 5
+MAX_SENTENCES = 5
+
 
 QUANTITY_RE = re.compile(
-    r"\b(?:how many|how much|hoeveel|what number|welk aantal|aantal|percentage|procent|bedrag|amount|"
+    r"\b(?:how many|how much|how high|how big|hoeveel|hoe hoog|hoe groot|what number|welk aantal|aantal|percentage|"
+    r"procent|bedrag|amount|"
     r"euros?|miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
 DATE_RE = re.compile(
-    r"\b(?:what date|which date|welke datum|datum|dated|gedateerd|what day|welke dag|what year|welk jaar|"
+    r"\b(?:what dates?|which dates?|welke datum|welke data|datum|data waarop|dated|gedateerd|what day|welke dag|"
+    r"what year|welk jaar|"
     r"in which year|since when|sinds wanneer|when (?:was|did|is|were)|wanneer (?:is|was|werd|heeft|hebben))\b"
 )
 NAME_RE = re.compile(
@@ -62,7 +65,9 @@ def unknown_names(question: str, retrieval: Retrieval) -> list[str]:
             continue  # the first word is capitalised anyway
         if fold(word) in _NOT_NAMES or not tokens(word) or is_stopword(tokens(word)[0]):
             continue
-        if retrieval.terms.known.get(tokens(word)[0], set()):
+        token = tokens(word)[0]
+        # A name is known only as spelled (or misspelled); "Utrecht" does not contain "recht".
+        if retrieval.terms.known.get(token) and retrieval.terms.how.get(token) in ("exact", "synonym", "spelling"):
             continue
         if names and match.start() == previous_end + 1:
             names[-1] = f"{names[-1]} {word}"  # "World Cup" is one name
@@ -100,23 +105,23 @@ def _sentence_score(hit: UnitHit, sentence_id: str, retrieval: Retrieval, retrie
 
 
 def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool) -> list[Passage]:
-    """The units that answer (close to the best one), and in each the sentences that carry the answer."""
+    """The units that answer (close to the best one, or sharing all its matched words), and in each the
+    sentences that carry the answer."""
     hits = retrieval.hits
     if not hits:
         return []
     best = hits[0]
     chosen = [best]
-    for hit in hits[1:MAX_UNITS + 2]:
-        if len(chosen) >= MAX_UNITS:
-            break
-        close = hit.dense >= best.dense - UNIT_KEEP
-        shares = bool(hit.matched) and len(hit.matched) >= max(1, len(best.matched) - 1) and hit.bm25 > 0
+    for hit in hits[1:MAX_UNITS_SAME_TERMS + 1]:
         if hit.unit.kind in METADATA_KINDS:
             continue  # the salutation or signature only answers when it is the best match
+        close = hit.dense >= best.dense - UNIT_KEEP
+        shares = bool(hit.matched) and len(hit.matched) >= max(1, len(best.matched) - 1) and hit.bm25 > 0
+        # Every unit that has all the words the best one has: "everything the letter says about X".
         same_terms = bool(best.matched) and hit.matched >= best.matched
-        if (close and (shares or not retrieval.terms.tokens or not best.matched)) or (
-            shares and hit.dense >= best.dense - 2 * UNIT_KEEP
-        ) or same_terms:
+        related = (close and (shares or not retrieval.terms.tokens or not best.matched)) or (
+            shares and hit.dense >= best.dense - 2 * UNIT_KEEP)
+        if same_terms or (related and len(chosen) < MAX_UNITS):
             chosen.append(hit)
     # A part and its demand both matching: keep the demand, which shows the part.
     ids = {h.unit.id for h in chosen}
@@ -136,15 +141,20 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         )
         top = scored[0][0]
         keep = [s for score, s in scored if score >= top - 0.08][:2] or [scored[0][1]]
+        if unit.kind == "demand" and keep[0].id == unit.sentences[0].id and len(keep) == 1:
+            keep.append(unit.sentences[1])  # a demand's title is explained by the sentence after it
         # A lead-in ("Zet nu door op:") means nothing without the parts it introduces.
         lead_in = unit.kind == "demand" and any(s.nl.endswith(":") for s in keep)
         passages.append(Passage(unit, list(unit.sentences) if lead_in else keep, whole_demand=lead_in))
-    # Budget the total number of sentences: the best units first.
+    # Budget the sentences: the best units first; whole demands asked for do not count.
     total = 0
     trimmed = []
     for passage in passages:
-        if total >= MAX_SENTENCES and not passage.whole_demand:
-            break
+        if passage.whole_demand:
+            trimmed.append(passage)
+            continue
+        if total >= MAX_SENTENCES and trimmed:
+            continue
         trimmed.append(passage)
         total += len(passage.sentences)
     # Document order reads best.

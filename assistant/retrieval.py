@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
@@ -19,6 +20,13 @@ from assistant.synonyms import SYNONYMS
 from assistant.text import content_tokens, stem, tokens
 
 RRF_K = 10  # few units: a small constant keeps the top ranks apart
+# The English MiniLM model is weak on Dutch and on paraphrase; the lexical ranking is the surer of the two.
+BM25_WEIGHT = 1.5
+DENSE_WEIGHT = 1.0
+# Salutation, signature, copy list and attachment list answer "who/which" questions through the router;
+# in free search they win only on words that no other unit has (a name such as "Schoof").
+METADATA_KINDS = ("salutation", "signature", "copies", "attachments")
+METADATA_DEMOTION = 0.5
 OTHER_LANGUAGE_PENALTY = 0.05  # an English model on Dutch text is less sure than on English text
 
 
@@ -36,6 +44,8 @@ class UnitHit:
 class QueryTerms:
     tokens: list[str]  # content tokens of the question, as asked (folded)
     known: dict[str, set[str]]  # token -> stems it matches in the corpus (after typo correction)
+    # token -> how it matched: "exact", "synonym", "spelling", "derivation", "compound"
+    how: dict[str, str] = field(default_factory=dict)
 
     @property
     def unknown(self) -> list[str]:
@@ -76,6 +86,7 @@ class HybridRetriever(BaseRetriever):
     _vocab_stems: set[str] = PrivateAttr()
     _vocab_tokens: list[str] = PrivateAttr()
     _sentence_stems: dict[str, set[str]] = PrivateAttr()
+    _metadata_only: set[str] = PrivateAttr()
 
     def model_post_init(self, __context: object) -> None:
         docs = []
@@ -86,6 +97,10 @@ class HybridRetriever(BaseRetriever):
             docs.append(stems)
             self._unit_stem_sets.append(set(stems))
         self._bm25 = BM25Okapi(docs)
+        content = set().union(*(st for u, st in zip(self.letter.units, self._unit_stem_sets, strict=True)
+                                if u.kind not in METADATA_KINDS))
+        self._metadata_only = set().union(*(st for u, st in zip(self.letter.units, self._unit_stem_sets, strict=True)
+                                            if u.kind in METADATA_KINDS)) - content
         self._sentence_stems = {
             s.id: _unit_stems(f"{s.nl} {s.en or ''}") for unit in self.letter.units for s in unit.sentences
         }
@@ -97,24 +112,36 @@ class HybridRetriever(BaseRetriever):
         """Map each content word to corpus stems: exact stem, then a close spelling, then a compound part."""
         words = content_tokens(query)
         known: dict[str, set[str]] = {}
+        how: dict[str, str] = {}
+
+        def stems_of(candidates: list[str] | set[str]) -> set[str]:
+            return {s for c in candidates for s in (stem(c, "nl"), stem(c, "en"))} & self._vocab_stems
+
         for word in words:
-            stems = {stem(word, "nl"), stem(word, "en")} & self._vocab_stems
+            stems = stems_of([word])
+            how[word] = "exact"
             if word in SYNONYMS:
-                stems |= {s for w in tokens(SYNONYMS[word]) for s in (stem(w, "nl"), stem(w, "en"))} & self._vocab_stems
+                stems |= stems_of(tokens(SYNONYMS[word]))
+                how[word] = "exact" if stems_of([word]) else "synonym"
             if not stems and len(word) >= 6:
-                close = difflib.get_close_matches(word, self._vocab_tokens, n=2, cutoff=0.85)
-                stems = {s for c in close for s in (stem(c, "nl"), stem(c, "en"))} & self._vocab_stems
+                stems = stems_of(difflib.get_close_matches(word, self._vocab_tokens, n=2, cutoff=0.85))
+                how[word] = "spelling"
             if len(word) >= 7:
                 # Other inflections and derivations: "oekrainers" ~ "oekraiense", "gemeenten" ~ "gemeentelijke".
-                prefix = word[:6]
-                stems |= {s for v in self._vocab_tokens if v.startswith(prefix)
-                          for s in (stem(v, "nl"), stem(v, "en"))} & self._vocab_stems
+                derived = stems_of([v for v in self._vocab_tokens if v.startswith(word[:6])])
+                if derived and not stems:
+                    how[word] = "derivation"
+                stems |= derived
             if not stems and len(word) >= 6:
-                # Dutch compounds: "asielopvang" ~ "opvang", "spreidingswetgeving" ~ "spreidingswet".
-                parts = [v for v in self._vocab_tokens if len(v) >= 5 and (v in word or word in v)]
-                stems = {s for c in parts for s in (stem(c, "nl"), stem(c, "en"))} & self._vocab_stems
+                # Dutch compounds: "asielopvang" ~ "opvang", "spreidingswetgeving" ~ "spreidingswet"; the rest
+                # of the word must be a word itself ("utrecht" is not "ut" + "recht").
+                parts = [v for v in self._vocab_tokens if len(v) >= 5 and (
+                    ((word.endswith(v) or word.startswith(v)) and len(word) - len(v) >= 4)
+                    or ((v.startswith(word) or v.endswith(word)) and len(v) - len(word) >= 4))]
+                stems = stems_of(parts)
+                how[word] = "compound"
             known[word] = stems
-        return QueryTerms(tokens=words, known=known)
+        return QueryTerms(tokens=words, known=known, how=how)
 
     def sentence_matches(self, sentence_id: str, terms: QueryTerms) -> int:
         """How many of the question's words this sentence contains (by stem, synonym or close spelling)."""
@@ -125,7 +152,12 @@ class HybridRetriever(BaseRetriever):
                units: set[str] | None = None) -> Retrieval:
         terms = self.analyse(query)
         query_stems = [s for stems in terms.known.values() for s in stems]
-        bm25 = self._bm25.get_scores(query_stems) if query_stems else [0.0] * len(self.letter.units)
+        # Each word of the question counts once, by its best stem: a synonym list ("government" -> kabinet,
+        # rijk, cabinet) must not outweigh a rare word that matches once ("warn").
+        bm25 = np.zeros(len(self.letter.units))
+        for stems in terms.known.values():
+            if stems:
+                bm25 += np.max([self._bm25.get_scores([s]) for s in sorted(stems)], axis=0)
 
         vector = vector if vector is not None else self.embeddings.embed_query(query)
         dense: dict[str, float] = {}
@@ -146,9 +178,13 @@ class HybridRetriever(BaseRetriever):
                                 matched=matched, sentence_scores=sentence_scores.get(unit.id, {})))
         by_bm25 = sorted((h for h in hits if h.bm25 > 0), key=lambda h: -h.bm25)
         by_dense = sorted(hits, key=lambda h: -h.dense)
-        for ranking in (by_bm25, by_dense):
+        for weight, ranking in ((BM25_WEIGHT, by_bm25), (DENSE_WEIGHT, by_dense)):
             for rank, hit in enumerate(ranking, start=1):
-                hit.score += 1.0 / (RRF_K + rank)
+                hit.score += weight / (RRF_K + rank)
+        query_stems_set = set(query_stems)
+        for hit in hits:
+            if hit.unit.kind in METADATA_KINDS and not (query_stems_set & self._metadata_only):
+                hit.score *= METADATA_DEMOTION
         hits.sort(key=lambda h: -h.score)
         return Retrieval(hits=hits, terms=terms)
 

@@ -66,6 +66,11 @@ CODE_RE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:\.\s*|\(\s*)?([a-z])\)?(?![\w])"
 PART_OF_RE = re.compile(rf"\b{PART_WORD}\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+)?{KEYWORD}\s*({NUMBER})\b")
 # "part b?" / "en onderdeel c?" without a number: the demand under discussion
 BARE_PART_RE = re.compile(rf"^\W*(?:and|en|what about|en wat is|wat is|what is)?\s*(?:{PART_WORD})\W*$")
+# "en de eerste?" / "and the last one?": an ordinal alone continues a conversation about demands
+BARE_ORDINAL_RE = re.compile(
+    r"^\W*(?:and|en|what about|hoe zit het met|wat is)?\s*(?:the|de|het)?\s*("
+    + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?\W*$"
+)
 BARE_NUMBER_RE = re.compile(
     rf"^\W*(?:and|en|what about|hoe zit het met)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$"
 )
@@ -105,7 +110,7 @@ CONTENT_RE = re.compile(
     r"details?|read|lees|quote|citeer|which warnings|welke waarschuwingen)\b"
 )
 MEETING_RE = re.compile(
-    r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks?|spreken met|"
+    r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
     r"sit down|praten)\b"
 )
 INJECTION_RE = re.compile(
@@ -193,6 +198,10 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             return Route("invalid_demand", [], [label])
 
     refs = _demand_refs(q, n_demands)
+    ordinal = BARE_ORDINAL_RE.match(q)
+    if not refs and ordinal and context_demand:
+        word = ordinal.group(1)
+        refs = [(n_demands if word in LAST else ORDINALS[word], "")]
     attachment_match = re.search(r"\b(?:bijlage|attachment|annex|enclosure)\s*(\d)", q)
     if refs:
         labels, requested = [], []

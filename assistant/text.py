@@ -20,7 +20,8 @@ STOPWORDS_NL = frozenset(
     willen word worden wordt ze zegt zeggen zei zich zij zijn zo zonder zou zouden daarover daarin
     daarbij daarvan hierover staat stond vindt vinden vond mag moeten iets iemand precies eigenlijk
     graag even alsjeblieft aub ter hoeveel zitten liggen komen krijgen gebeurt gebeurd
-    vertel leg uitleggen uit noemt genoemd noemen gaat gezegd staan
+    vertel leg uitleggen uit noemt genoemd noemen gaat gezegd staan ergens allemaal alleen eerder hadden heet
+    nou wel echt volgens eigenlijk gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
     """.split()
 )
 STOPWORDS_EN = frozenset(
@@ -32,7 +33,9 @@ STOPWORDS_EN = frozenset(
     their theirs them then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours say says said tell explain
     please mention mentions mentioned regarding concerning want wants think thinks exactly anything
-    something there's what's whats it's does'nt
+    something there's what's whats it's doesnt dont cant isnt arent wont going according describe describes
+    everything mean means meant like really actually even still ever anyone whether right much many get gets
+    talk talks talking happen happens happening stand stands regard regards anyway also
     """.split()
 )
 # Words that appear in nearly every question about this letter and so carry no topic.
