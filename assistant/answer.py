@@ -230,3 +230,18 @@ def compose(letter: Letter, lang: Lang, passages: list[Passage]) -> tuple[str, l
 def compose_demand_list(letter: Letter, lang: Lang) -> tuple[str, list[Citation]]:
     composer = Composer(letter, lang)
     return composer.demand_list(letter.by_kind("demand")), composer.citations
+
+
+def compose_overview(letter: Letter, lang: Lang) -> tuple[str, list[Citation]]:
+    """What the letter is about: its opening paragraph, its demands, and what it asks for at the end."""
+    composer = Composer(letter, lang)
+    parts = []
+    opening = letter.by_kind("paragraph")[:1]
+    if opening:
+        unit = opening[0]
+        parts.append(composer.paragraph(Passage(unit, unit.sentences[:2]), first=True))
+    parts.append(composer.demand_list(letter.by_kind("demand")))
+    closing = letter.by_kind("closing_request")[:1]
+    if closing:
+        parts.append(composer.passage(Passage(closing[0], list(closing[0].sentences)), first=False))
+    return "\n\n".join(parts), composer.citations

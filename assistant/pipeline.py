@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 
 from assistant import language as language_mod
-from assistant.answer import Composer, Passage, compose, compose_demand_list, count_word
+from assistant.answer import Composer, Passage, compose, compose_demand_list, compose_overview, count_word
 from assistant.config import Settings, get_settings
 from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
@@ -29,6 +29,19 @@ REFERENCE_RE = re.compile(
     r"\b(?:daarbij|daarover|daarin|daarvan|daarmee|daar|die|dat|deze|dit|it|its|that|this|those|these|they|"
     r"them|there|hij|zij|ze)\b"
 )
+
+
+# "punt 3 in het Engels", "in Dutch please": an explicit request beats detection.
+ASKED_LANGUAGE = {
+    "en": re.compile(r"\b(?:in (?:het )?engels|in english|answer in english|auf englisch)\b"),
+    "nl": re.compile(r"\b(?:in (?:het )?nederlands|in dutch|answer in dutch|in het hollands)\b"),
+}
+ASKED_LANGUAGE_WORDS = re.compile(r"^(?:engels|english|nederlands|dutch|hollands)$")
+# What residents call the addressee: "Wat wil de VNG van het kabinet?" asks for the demands themselves.
+ADDRESSEE_WORDS = frozenset("kabinet cabinet regering government overheid rijk minister president premier "
+                            "schoof haag hague pm prime".split())
+WANT_WORDS = frozenset("vraagt vragen wil willen eist eisen verlangt verwacht verwachten want wants ask asks asking "
+                       "demand demands request requests expect expects".split())
 
 
 class InvalidQuestion(ValueError):
@@ -116,6 +129,10 @@ class Assistant:
         history = (history or [])[-self.settings.max_history_turns:]
         context = self._context(history)
         lang, _ = language_mod.detect(cleaned, fallback=context.previous_lang or "nl")
+        folded = fold(cleaned)
+        for asked, pattern in ASKED_LANGUAGE.items():
+            if pattern.search(folded):
+                lang = asked  # type: ignore[assignment]
         routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand)
         retrieve_done = time.perf_counter()
         text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
@@ -153,6 +170,9 @@ class Assistant:
             return text, cites, False, retrieve_done
         if intent == "demand_list":
             text, cites = compose_demand_list(self.letter, lang)
+            return text, cites, False, retrieve_done
+        if intent == "overview":
+            text, cites = compose_overview(self.letter, lang)
             return text, cites, False, retrieve_done
         fixed = {"sender": ("signature",), "addressee": ("salutation",), "copies": ("copies",),
                  "attachments": ("attachments",), "meeting": ("closing_request",)}
@@ -203,7 +223,9 @@ class Assistant:
                   retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
         wants = asks_what_is_wanted(question)
         own_terms = content_tokens(question)
-        if wants and not own_terms:
+        topic = [t for t in own_terms
+                 if t not in ADDRESSEE_WORDS and t not in WANT_WORDS and not ASKED_LANGUAGE_WORDS.match(t)]
+        if wants and not topic:
             text, cites = compose_demand_list(self.letter, lang)
             return text, cites, False, retrieve_done
         folded = fold(question)

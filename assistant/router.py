@@ -13,6 +13,7 @@ Intent = Literal[
     "demand",  # one or more demands or parts by number
     "invalid_demand",  # a number the letter does not have
     "demand_list",
+    "overview",  # what the letter is about, in short
     "sender",
     "addressee",
     "copies",
@@ -80,6 +81,11 @@ LIST_RE = re.compile(
     r"hoeveel|how many|noem|name|give|geef)\b.*\b(?:eisen|demands|punten|points|verzoeken|requests|knelpunten|"
     r"problemen|problems|asks|eis|demand)\b"
     r"|\b(?:eisen|demands|punten|verzoeken|knelpunten)\b\s*(?:\?|$)"
+)
+OVERVIEW_RE = re.compile(
+    r"\b(?:summar\w*|samenvat\w*|overview|overzicht|in (?:het )?kort|tl;?dr|gist|main points|hoofdpunten|"
+    r"kern)\b|\b(?:what|waar)\b.{0,30}\b(?:letter|brief)\b.{0,10}\b(?:about|over)\b\W*$"
+    r"|\bwhat is (?:this|the) letter\b|\bwaar gaat (?:de|deze) brief over\b|\bwat staat er in de brief\W*$"
 )
 WANT_RE = re.compile(
     r"\b(?:what|wat)\b.*\b(?:want|wants|ask|asks|demand|demands|request|requests|wil|willen|vraagt|vragen|eist|"
@@ -235,6 +241,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         return Route("copies")
     if LIST_RE.search(q):
         return Route("demand_list")
+    if OVERVIEW_RE.search(q):
+        return Route("overview")
     if MEETING_RE.search(q):
         return Route("meeting")
     return Route("none")
