@@ -8,21 +8,23 @@ a name) that the selected passages do not contain.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.answer import Passage
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval, UnitHit
 from assistant.text import fold, is_stopword, tokens
 
-# Similarity floors for the English MiniLM model (cosine, normalised vectors), set on the dev split.
-DENSE_ALONE = 0.50  # no shared word at all: only a strong semantic match counts
-DENSE_PARTIAL = 0.30  # some shared words
 UNIT_KEEP = 0.06  # a unit joins the answer when its dense score is this close to the best
 MAX_UNITS = 3
 MAX_UNITS_SAME_TERMS = 5
 MAX_SENTENCES = 5
 
 
+# Questions about the asker's own situation ("how do I apply", "mijn gemeente"): the letter gives no advice.
+PERSONAL_RE = re.compile(
+    r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|am i|my|"
+    r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik|mijn)\b"
+)
 QUANTITY_RE = re.compile(
     r"\b(?:how many|how much|how high|how big|hoeveel|hoe hoog|hoe groot|what number|welk aantal|aantal|percentage|"
     r"procent|bedrag|amount|"
@@ -52,7 +54,7 @@ _NOT_NAMES = {"i", "vng", "what", "who", "wat", "wie", "is", "are", "does", "do"
 class Verdict:
     supported: bool
     reason: str = ""  # "off_topic", "unknown_names", "quantity", "date", "name"
-    detail: list[str] | None = None
+    detail: list[str] = field(default_factory=list)
 
 
 def unknown_names(question: str, retrieval: Retrieval) -> list[str]:
@@ -88,16 +90,22 @@ def answer_type(question: str) -> str | None:
     return None
 
 
-def topic_supported(retrieval: Retrieval) -> bool:
+def gate(question: str, retrieval: Retrieval) -> Verdict:
+    """Is the question's topic in the letter? Every content word must be found in it (as written, misspelled,
+    inflected, as part of a compound, or through the thesaurus): a question about "erwtensoep" or "penalties"
+    is not answered by the passage that happens to share "asylum" with it."""
     terms = retrieval.terms
-    if not terms.tokens:
-        return False
-    top = retrieval.top_dense
-    if terms.coverage == 0:
-        return top >= DENSE_ALONE
-    if terms.coverage < 0.5:
-        return top >= DENSE_PARTIAL and any(h.matched for h in retrieval.hits[:3])
-    return any(h.matched for h in retrieval.hits) or top >= DENSE_PARTIAL
+    if PERSONAL_RE.search(fold(question)):
+        return Verdict(False, "personal")
+    names = unknown_names(question, retrieval)
+    if names:
+        return Verdict(False, "unknown_names", names)
+    unknown = [t for t in terms.unknown if len(t) > 2]
+    if unknown:
+        return Verdict(False, "unknown_terms", unknown)
+    if not terms.tokens or not any(h.matched for h in retrieval.hits):
+        return Verdict(False, "off_topic")
+    return Verdict(True)
 
 
 def _sentence_score(hit: UnitHit, sentence_id: str, retrieval: Retrieval, retriever: HybridRetriever) -> float:
@@ -121,7 +129,10 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         same_terms = bool(best.matched) and hit.matched >= best.matched
         related = (close and (shares or not retrieval.terms.tokens or not best.matched)) or (
             shares and hit.dense >= best.dense - 2 * UNIT_KEEP)
-        if same_terms or (related and len(chosen) < MAX_UNITS):
+        # A question on two things ("the housing quota and the housing task") needs the unit for each.
+        covered = set().union(*(h.matched for h in chosen))
+        adds_topic = hit.bm25 > 0 and bool(hit.matched - covered)
+        if same_terms or adds_topic or (related and len(chosen) < MAX_UNITS):
             chosen.append(hit)
     # A part and its demand both matching: keep the demand, which shows the part.
     ids = {h.unit.id for h in chosen}

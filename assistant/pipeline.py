@@ -12,7 +12,7 @@ from assistant.answer import Composer, Passage, compose, compose_demand_list, co
 from assistant.config import Settings, get_settings
 from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
-from assistant.grounding import check_answer_type, select, topic_supported, unknown_names
+from assistant.grounding import check_answer_type, gate, select
 from assistant.index import LetterIndex, index_key
 from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Timings
 from assistant.retrieval import HybridRetriever
@@ -168,15 +168,19 @@ class Assistant:
                     passages.append(Passage(unit, list(unit.sentences), whole_demand=unit.kind == "demand"))
             text, cites = compose(self.letter, lang, passages)
             return text, cites, False, retrieve_done
-        if intent == "demand_list":
-            text, cites = compose_demand_list(self.letter, lang)
-            return text, cites, False, retrieve_done
-        if intent == "overview":
-            text, cites = compose_overview(self.letter, lang)
-            return text, cites, False, retrieve_done
         fixed = {"sender": ("signature",), "addressee": ("salutation",), "copies": ("copies",),
                  "attachments": ("attachments",), "meeting": ("closing_request",)}
-        if intent in fixed:
+        if intent in (*fixed, "demand_list", "overview"):
+            # "Who wrote the coalition agreement?" is not about this letter's sender.
+            unknown = [t for t in self.retriever.analyse(routed.residual).unknown if len(t) > 2]
+            if unknown:
+                return (*self._refuse_with_pointer(lang, "unknown_terms", [], unknown), retrieve_done)
+            if intent == "demand_list":
+                text, cites = compose_demand_list(self.letter, lang)
+                return text, cites, False, retrieve_done
+            if intent == "overview":
+                text, cites = compose_overview(self.letter, lang)
+                return text, cites, False, retrieve_done
             passages = self._units(*fixed[intent])
             if passages:
                 text, cites = compose(self.letter, lang, passages)
@@ -249,11 +253,12 @@ class Assistant:
                 own = self.retriever.analyse(question)
                 retrieval.terms = own if own.tokens else retrieval.terms
         retrieve_done = time.perf_counter()
-        names = unknown_names(question, retrieval)
-        if names:
-            return self._refuse(lang, "unknown_names", names), [], True, retrieve_done
-        if not topic_supported(retrieval) and not (follow_up and retrieval.top_dense >= 0.3):
-            return self._refuse(lang, "off_topic"), [], True, retrieve_done
+        verdict = gate(question, retrieval)
+        if not verdict.supported:
+            pointer: list[Passage] = []
+            if verdict.reason == "unknown_terms" and retrieval.terms.coverage >= 0.5:
+                pointer = select(retrieval, self.retriever, whole_demands=False)[:1]
+            return (*self._refuse_with_pointer(lang, verdict.reason, pointer, verdict.detail), retrieve_done)
         passages = select(retrieval, self.retriever, whole_demands=wants)
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
@@ -304,20 +309,33 @@ class Assistant:
             lead = ("Daar zegt de brief niets over." if nl else "The letter does not say anything about that.")
         return f"{lead} {self._scope(lang)}"
 
-    def _refuse_with_pointer(self, lang: Lang, reason: str,
-                             passages: list[Passage]) -> tuple[str, list[Citation], bool]:
+    def _refuse_with_pointer(self, lang: Lang, reason: str, passages: list[Passage],
+                             detail: list[str] | None = None) -> tuple[str, list[Citation], bool]:
         nl = lang == "nl"
-        lead = {
+        detail = detail or []
+        quoted = ", ".join(f"„{d}”" if nl else f"“{d}”" for d in detail)
+        leads = {
             "quantity": ("De brief noemt daarvoor geen aantallen of bedragen.",
                          "The letter gives no numbers or amounts for that."),
             "date": ("De brief noemt daarvoor geen datum of tijdstip.", "The letter gives no date or time for that."),
             "name": ("De brief noemt daarvoor geen naam.", "The letter gives no name for that."),
-        }[reason][0 if nl else 1]
+            "personal": ("De brief geeft geen persoonlijk advies of praktische informatie; hij is een oproep van de "
+                         "VNG aan het kabinet.",
+                         "The letter gives no personal advice or practical information; it is an appeal from the "
+                         "VNG to the cabinet."),
+            "unknown_names": (f"De brief noemt {quoted} niet.", f"The letter does not mention {quoted}."),
+            "unknown_terms": (f"Daar zegt de brief niets over: hij noemt {quoted} niet.",
+                              f"The letter does not say anything about that: it does not mention {quoted}."),
+            "off_topic": ("Daar zegt de brief niets over.", "The letter does not say anything about that."),
+        }
+        lead = leads[reason][0 if nl else 1]
         if not passages:
             return f"{lead} {self._scope(lang)}", [], True
         composer = Composer(self.letter, lang)
         passage = passages[0]
         sentence = passage.sentences[0]
+        if passage.unit.kind == "demand" and len(passage.sentences) > 1 and sentence.id == passage.unit.sentences[0].id:
+            sentence = passage.sentences[1]  # a demand's title says little; its first sentence says what it asks
         pointer = f"{composer.say(sentence)} {composer.cite(passage.unit, [sentence])}"
         closest = "Het dichtst in de buurt komt:" if nl else "The closest it comes is:"
         return f"{lead} {closest} {pointer}", composer.citations, True

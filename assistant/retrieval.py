@@ -66,6 +66,15 @@ class Retrieval:
         return max((h.dense for h in self.hits), default=0.0)
 
 
+def _is_word(part: str, vocab: set[str]) -> bool:
+    """The other half of a compound must be a word of the letter too (with a linking s or e):
+    'asiel|opvang' yes, 'klimaat|beleid' no (the letter never speaks of climate)."""
+    for candidate in (part, part[:-1] if part[-1:] in "se" else part, part[1:] if part[:1] in "se" else part):
+        if len(candidate) >= 3 and any(v.startswith(candidate) or v.endswith(candidate) for v in vocab):
+            return True
+    return False
+
+
 def _unit_stems(text: str) -> set[str]:
     return {s for t in tokens(text) for s in (stem(t, "nl"), stem(t, "en"))}
 
@@ -85,6 +94,7 @@ class HybridRetriever(BaseRetriever):
     _unit_stem_sets: list[set[str]] = PrivateAttr()
     _vocab_stems: set[str] = PrivateAttr()
     _vocab_tokens: list[str] = PrivateAttr()
+    _vocab_set: set[str] = PrivateAttr()
     _sentence_stems: dict[str, set[str]] = PrivateAttr()
     _metadata_only: set[str] = PrivateAttr()
 
@@ -105,8 +115,10 @@ class HybridRetriever(BaseRetriever):
             s.id: _unit_stems(f"{s.nl} {s.en or ''}") for unit in self.letter.units for s in unit.sentences
         }
         self._vocab_stems = set().union(*self._unit_stem_sets)
+        self._vocab_set = set()
         self._vocab_tokens = sorted({t for u in self.letter.units for t in tokens(
             " ".join([u.text_nl, u.text_en or "", u.section_nl, u.section_en]))})
+        self._vocab_set = set(self._vocab_tokens)
 
     def analyse(self, query: str) -> QueryTerms:
         """Map each content word to corpus stems: exact stem, then a close spelling, then a compound part."""
@@ -135,8 +147,10 @@ class HybridRetriever(BaseRetriever):
             if not stems and len(word) >= 6:
                 # Dutch compounds: "asielopvang" ~ "opvang", "spreidingswetgeving" ~ "spreidingswet"; the rest
                 # of the word must be a word itself ("utrecht" is not "ut" + "recht").
+                vocab = self._vocab_set
                 parts = [v for v in self._vocab_tokens if len(v) >= 5 and (
-                    ((word.endswith(v) or word.startswith(v)) and len(word) - len(v) >= 4)
+                    (word.endswith(v) and _is_word(word[: -len(v)], vocab))
+                    or (word.startswith(v) and _is_word(word[len(v):], vocab))
                     or ((v.startswith(word) or v.endswith(word)) and len(v) - len(word) >= 4))]
                 stems = stems_of(parts)
                 how[word] = "compound"

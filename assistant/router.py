@@ -117,8 +117,11 @@ CONTENT_RE = re.compile(
 )
 MEETING_RE = re.compile(
     r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
-    r"sit down|praten)\b"
+    r"sit down|praten|(?:aan het |het )?(?:eind|einde|slot) van de brief|(?:at )?the end of the letter|"
+    r"afsluit\w*|closing request)\b"
 )
+LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst|titles?|titel\w*|"
+                        r"names?|named|heten|any|are there|zijn er)\b")
 INJECTION_RE = re.compile(
     r"\b(?:ignore|disregard|forget|negeer|vergeet|override|bypass)\b.{0,40}\b(?:instruction|instructions|"
     r"instructies|rules|regels|prompt|previous|above|vorige|eerdere|system|opdracht|everything|alles)\b"
@@ -134,6 +137,8 @@ class Route:
     demands: list[str] = field(default_factory=list)  # "4", "4b"
     requested: list[str] = field(default_factory=list)  # as asked, for "demand 7"
     attachment: int | None = None
+    # The question without the words that triggered the route: what else it asks about.
+    residual: str = ""
 
 
 def _number(token: str) -> int | None:
@@ -228,23 +233,14 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             elif re.search(r"\b(?:onderbouwing|substantiation)\b", q):
                 number = 1
         asks_content = bool(CONTENT_RE.search(q)) or number is not None
-        listing = re.search(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst|titles?|titel\w*|"
-                            r"names?|named|heten|any|are there|zijn er)\b", q)
+        listing = LISTING_RE.search(q)
         if asks_content and not (listing and number is None):
             return Route("attachment_content", attachment=number)
-        return Route("attachments")
-    if SENDER_RE.search(q):
-        return Route("sender")
-    if ADDRESSEE_RE.search(q):
-        return Route("addressee")
-    if COPIES_RE.search(q):
-        return Route("copies")
-    if LIST_RE.search(q):
-        return Route("demand_list")
-    if OVERVIEW_RE.search(q):
-        return Route("overview")
-    if MEETING_RE.search(q):
-        return Route("meeting")
+        return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)))
+    for intent, pattern in (("sender", SENDER_RE), ("addressee", ADDRESSEE_RE), ("copies", COPIES_RE),
+                            ("demand_list", LIST_RE), ("overview", OVERVIEW_RE), ("meeting", MEETING_RE)):
+        if pattern.search(q):
+            return Route(intent, residual=pattern.sub(" ", q))  # type: ignore[arg-type]
     return Route("none")
 
 

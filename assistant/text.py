@@ -21,7 +21,9 @@ STOPWORDS_NL = frozenset(
     daarbij daarvan hierover staat stond vindt vinden vond mag moeten iets iemand precies eigenlijk
     graag even alsjeblieft aub ter hoeveel zitten liggen komen krijgen gebeurt gebeurd
     vertel leg uitleggen uit noemt genoemd noemen gaat gezegd staan ergens allemaal alleen eerder hadden heet
-    nou wel echt volgens eigenlijk gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
+    nou wel echt volgens eigenlijk geven geeft gaan mogen hoeven hoeft zullen zal krijgt kregen ontvangt
+    ontvangen ontving gekregen eerste tweede derde vierde vijfde laatste naam namen titel
+    gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
     """.split()
 )
 STOPWORDS_EN = frozenset(
@@ -35,7 +37,8 @@ STOPWORDS_EN = frozenset(
     please mention mentions mentioned regarding concerning want wants think thinks exactly anything
     something there's what's whats it's doesnt dont cant isnt arent wont going according describe describes
     everything mean means meant like really actually even still ever anyone whether right much many get gets
-    talk talks talking happen happens happening stand stands regard regards anyway also
+    talk talks talking happen happens happening stand stands regard regards anyway also got get gets received
+    receive receives sent send sends getting first second third fourth fifth last name names title
     """.split()
 )
 # Words that appear in nearly every question about this letter and so carry no topic.

@@ -189,3 +189,31 @@ def test_retriever_ranks_units_for_a_spanning_question(bot: Assistant) -> None:
     assert "demand-5" in top and "paragraph-2" in top
     docs = bot.retriever.invoke("Wat zegt de brief over Ter Apel?")  # the LangChain retriever interface
     assert {"paragraph-1", "paragraph-4"} <= {d.metadata["unit_id"] for d in docs[:3]}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat is het beste recept voor erwtensoep?",
+        "How do I apply for asylum?",
+        "Will my municipality get an azc?",
+        "What did the cabinet decide after the letter?",
+        "Who wrote the coalition agreement?",
+        "Wat vindt de VNG van klimaatbeleid?",
+        "How old is Dijksma?",
+        "What are the penalties for nuisance-causers?",
+        "Who is the mayor of Utrecht?",
+    ],
+)
+def test_questions_sharing_a_word_with_the_letter_are_still_refused(bot: Assistant, question: str) -> None:
+    """A topic word the letter never uses is not answered by a passage that merely shares 'asylum' or 'VNG'."""
+    answer = bot.ask(question)
+    assert answer.refused
+    assert_contract(answer, bot)
+
+
+def test_summary_and_explicit_language_request(bot: Assistant) -> None:
+    overview = bot.ask("Waar gaat de brief over?")
+    assert not overview.refused and {"paragraph-1", "demand-1", "demand-5", "closing-request"} <= ids(overview)
+    english = bot.ask("punt 3 in het Engels")
+    assert english.language == "en" and "Tackle the real problems" in english.answer
