@@ -7,7 +7,7 @@ import logging
 import time
 
 import assistant  # noqa: F401  (sets the offline environment before anything else is imported)
-from assistant.cli import _configure_logging
+from assistant.cli import _configure_logging, _known_errors
 
 log = logging.getLogger("app")
 
@@ -27,7 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.ui import mount_ui
 
     start = time.perf_counter()
-    bot = Assistant.load(get_settings())  # model and index, once, before the server accepts requests
+    try:
+        bot = Assistant.load(get_settings())  # model and index, once, before the server accepts requests
+    except _known_errors() as exc:
+        log.error("%s", exc)  # one clear line (missing model package, unwritable data dir, ...), no traceback
+        return 1
     app = mount_ui(create_app(bot), bot)
     log.info("loaded in %.1f s; serving on http://%s:%d/ (API docs at /docs)", time.perf_counter() - start,
              args.host, args.port)

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.models import Answer, AskRequest, Attachment, Sentence
 from assistant.pipeline import Assistant, InvalidQuestion
@@ -112,6 +113,13 @@ def create_app(bot: Assistant) -> FastAPI:
     async def _invalid_question(request: Request, exc: InvalidQuestion) -> JSONResponse:
         body = ErrorOut(error=f"invalid question: {exc}", detail=[ErrorItem(loc=["question"], msg=str(exc))])
         return JSONResponse(status_code=422, content=body.model_dump())
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # A body that is not even JSON text (e.g. invalid UTF-8) is invalid input too: 422, same shape.
+        status = 422 if exc.status_code == 400 else exc.status_code
+        body = ErrorOut(error=f"invalid request: {exc.detail}" if status == 422 else str(exc.detail))
+        return JSONResponse(status_code=status, content=body.model_dump())
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

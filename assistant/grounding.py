@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer import Passage
-from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval, UnitHit
-from assistant.text import fold, is_stopword, tokens
+from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
+from assistant.text import content_tokens, fold, is_stopword, tokens
 
+DENSE_VOUCHES = 0.65  # cosine of an English question to the English rendering that vouches for a paraphrase
+RARE_ENOUGH = 0.75  # found in at most about a quarter of the units
 UNIT_KEEP = 0.06  # a unit joins the answer when its dense score is this close to the best
 MAX_UNITS = 3
 MAX_UNITS_SAME_TERMS = 5
@@ -25,6 +27,19 @@ PERSONAL_RE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|am i|my|"
     r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik|mijn)\b"
 )
+# Nouns for documents other than this letter: "who wrote the coalition agreement?" is not about its sender.
+OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoofdlijnenakkoord report rapport "
+                            "article artikel book boek bill wetsvoorstel motion motie speech toespraak tweet "
+                            "interview column krant newspaper".split())
+# What happened after the letter was sent is not in it.
+AFTERMATH_RE = re.compile(
+    r"\b(?:afterwards|after the letter|since then|since the letter|took place|taken place|outcome|result of the|"
+    r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
+    r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
+    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord)\b"
+)
+# Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
+PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should|to)|how to|waar (?:kan|kunnen|moet|moeten)|hoe kunnen)\b")
 QUANTITY_RE = re.compile(
     r"\b(?:how many|how much|how high|how big|hoeveel|hoe hoog|hoe groot|what number|welk aantal|aantal|percentage|"
     r"procent|bedrag|amount|"
@@ -90,26 +105,66 @@ def answer_type(question: str) -> str | None:
     return None
 
 
-def gate(question: str, retrieval: Retrieval) -> Verdict:
-    """Is the question's topic in the letter? Every content word must be found in it (as written, misspelled,
-    inflected, as part of a compound, or through the thesaurus): a question about "erwtensoep" or "penalties"
-    is not answered by the passage that happens to share "asylum" with it."""
+FOCUS_RE = re.compile(
+    r"^\W*(?:what|which|who|wat|welke|wie)(?:'s|\s+(?:is|are|was|were|zijn|waren|was))?\s+"
+    r"(?:the|a|an|de|het|een)\s+([a-z][\w-]*)"
+)
+
+
+def focus_word(question: str) -> str | None:
+    """The thing a "what is the X" / "wat zijn de X" question asks for."""
+    match = FOCUS_RE.match(fold(question))
+    if not match:
+        return None
+    word = match.group(1)
+    return word if word in content_tokens(word) else None
+
+
+def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> list[str]:
+    """For a routed question ("who wrote ...?"): what in the rest of it points away from this letter —
+    a name the letter never uses, or another document ("the coalition agreement")."""
+    names = unknown_names(question, retrieval)
+    if names:
+        return names
+    if AFTERMATH_RE.search(fold(question)):
+        return [m.group(0) for m in AFTERMATH_RE.finditer(fold(question))]
+    return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS]
+
+
+def gate(question: str, retrieval: Retrieval, lang: str) -> Verdict:
+    """Is the question's topic in the letter? Residents use words the letter does not, so one unknown word
+    is not enough to refuse; but when most of the question is foreign to the letter ("erwtensoep",
+    "the king", "penalties" with nothing else), sharing a word such as "asylum" is not enough to answer."""
     terms = retrieval.terms
-    if PERSONAL_RE.search(fold(question)):
+    folded = fold(question)
+    if PERSONAL_RE.search(folded) or PRACTICAL_RE.search(folded):
         return Verdict(False, "personal")
+    if AFTERMATH_RE.search(folded):
+        return Verdict(False, "aftermath")
     names = unknown_names(question, retrieval)
     if names:
         return Verdict(False, "unknown_names", names)
-    unknown = [t for t in terms.unknown if len(t) > 2]
-    if unknown:
-        return Verdict(False, "unknown_terms", unknown)
     if not terms.tokens or not any(h.matched for h in retrieval.hits):
         return Verdict(False, "off_topic")
+    unknown = [t for t in terms.unknown if len(t) > 2]
+    focus = focus_word(question)
+    if focus and focus in unknown:
+        # What is asked for ("what are the PENALTIES for nuisance-causers") is not in the letter.
+        return Verdict(False, "unknown_terms", [focus])
+    known = len(terms.tokens) - len(terms.unknown)
+    # The English model on the English rendering can vouch for a paraphrase; on Dutch it cannot.
+    vouched = lang == "en" and known >= 1 and retrieval.top_dense >= DENSE_VOUCHES
+    if unknown and (known <= 1 or terms.coverage < 0.5) and not vouched:
+        return Verdict(False, "unknown_terms", unknown)
     return Verdict(True)
 
 
 def _sentence_score(hit: UnitHit, sentence_id: str, retrieval: Retrieval, retriever: HybridRetriever) -> float:
     return hit.sentence_scores.get(sentence_id, 0.0) + 0.15 * retriever.sentence_matches(sentence_id, retrieval.terms)
+
+
+def _one(word: str, stems: set[str]) -> QueryTerms:
+    return QueryTerms(tokens=[word], known={word: stems})
 
 
 def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool) -> list[Passage]:
@@ -131,7 +186,10 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
             shares and hit.dense >= best.dense - 2 * UNIT_KEEP)
         # A question on two things ("the housing quota and the housing task") needs the unit for each.
         covered = set().union(*(h.matched for h in chosen))
-        adds_topic = hit.bm25 > 0 and bool(hit.matched - covered)
+        new_words = hit.matched - covered
+        # Only a word of some weight opens another topic; "kabinet" is in half the letter.
+        adds_topic = hit.bm25 > 0 and any(
+            retriever.rarity(retrieval.terms.known.get(w, set())) >= RARE_ENOUGH for w in new_words)
         if same_terms or adds_topic or (related and len(chosen) < MAX_UNITS):
             chosen.append(hit)
     # A part and its demand both matching: keep the demand, which shows the part.
@@ -152,6 +210,16 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         )
         top = scored[0][0]
         keep = [s for score, s in scored if score >= top - 0.08][:2] or [scored[0][1]]
+        # A sentence that holds a rare word of the question no kept sentence has ("stopgaps", "suffer").
+        for _, sentence in scored:
+            if len(keep) >= 3 or sentence in keep:
+                continue
+            held = {w for w, st in retrieval.terms.known.items()
+                    if any(retriever.sentence_matches(k.id, _one(w, st)) for k in keep)}
+            new = {w for w, st in retrieval.terms.known.items()
+                   if w not in held and retriever.sentence_matches(sentence.id, _one(w, st)) >= RARE_ENOUGH}
+            if new:
+                keep.append(sentence)
         if unit.kind == "demand" and keep[0].id == unit.sentences[0].id and len(keep) == 1:
             keep.append(unit.sentences[1])  # a demand's title is explained by the sentence after it
         # A lead-in ("Zet nu door op:") means nothing without the parts it introduces.

@@ -12,16 +12,24 @@ from assistant.answer import Composer, Passage, compose, compose_demand_list, co
 from assistant.config import Settings, get_settings
 from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
-from assistant.grounding import check_answer_type, gate, select
+from assistant.grounding import (
+    AFTERMATH_RE,
+    Verdict,
+    check_answer_type,
+    gate,
+    residual_is_foreign,
+    select,
+)
 from assistant.index import LetterIndex, index_key
 from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Timings
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval import HybridRetriever, Retrieval
 from assistant.router import Route, asks_what_is_wanted, route
 from assistant.text import content_tokens, fold
 
 log = logging.getLogger(__name__)
 
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Terminal colour codes whole, then any other control character.
+CONTROL_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A question that continues the previous one ("and demand 3?", "what about Ter Apel?")...
 CONTINUATION_RE = re.compile(r"^\W*(?:and|en|but|maar|also|ook|what about|hoe zit het met|en wat)\b")
 # ...or points back into the previous answer ("welke zorg wordt daarbij genoemd?").
@@ -36,6 +44,18 @@ ASKED_LANGUAGE = {
     "en": re.compile(r"\b(?:in (?:het )?engels|in english|answer in english|auf englisch)\b"),
     "nl": re.compile(r"\b(?:in (?:het )?nederlands|in dutch|answer in dutch|in het hollands)\b"),
 }
+TRANSLATE_WORDS = frozenset("uitleggen uitleg vertalen vertaal vertaling herhalen herhaal nog eens keer please "
+                            "translate translation explain repeat again answer antwoord zeggen say".split())
+
+
+def pattern_free(question: str) -> str:
+    """The question without its request for a language."""
+    folded = fold(question)
+    for pattern in ASKED_LANGUAGE.values():
+        folded = pattern.sub(" ", folded)
+    return folded
+
+
 ASKED_LANGUAGE_WORDS = re.compile(r"^(?:engels|english|nederlands|dutch|hollands)$")
 # What residents call the addressee: "Wat wil de VNG van het kabinet?" asks for the demands themselves.
 ADDRESSEE_WORDS = frozenset("kabinet cabinet regering government overheid rijk minister president premier "
@@ -57,7 +77,9 @@ class _Context:
 
 
 def _clean(question: str) -> str:
-    return " ".join(CONTROL_RE.sub(" ", question).split())
+    # Lone surrogates (from broken JSON escapes or undecodable bytes) become U+FFFD, not an encoder crash later.
+    text = question.encode("utf-8", "surrogatepass").decode("utf-8", "replace").replace("\ufffd", " ")
+    return " ".join(CONTROL_RE.sub(" ", text).split())
 
 
 class Assistant:
@@ -130,15 +152,23 @@ class Assistant:
         context = self._context(history)
         lang, _ = language_mod.detect(cleaned, fallback=context.previous_lang or "nl")
         folded = fold(cleaned)
+        switched = False
         for asked, pattern in ASKED_LANGUAGE.items():
             if pattern.search(folded):
-                lang = asked  # type: ignore[assignment]
+                lang, switched = asked, True  # type: ignore[assignment]
+        if switched and context.previous_question and not [
+            t for t in content_tokens(pattern_free(cleaned)) if t not in TRANSLATE_WORDS
+        ]:
+            # "Kun je dat in het Nederlands uitleggen?": the previous question, in the language asked for.
+            cleaned = context.previous_question
+            context = _Context()
         routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand)
         retrieve_done = time.perf_counter()
         text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
         end = time.perf_counter()
         return Answer(
-            question=question,
+            # Echoed as asked, but always encodable (a lone surrogate would break JSON serialisation).
+            question=question.encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
             language=lang,
             answer=text,
             refused=refused,
@@ -172,9 +202,11 @@ class Assistant:
                  "attachments": ("attachments",), "meeting": ("closing_request",)}
         if intent in (*fixed, "demand_list", "overview"):
             # "Who wrote the coalition agreement?" is not about this letter's sender.
-            unknown = [t for t in self.retriever.analyse(routed.residual).unknown if len(t) > 2]
-            if unknown:
-                return (*self._refuse_with_pointer(lang, "unknown_terms", [], unknown), retrieve_done)
+            retrieval = Retrieval(hits=[], terms=self.retriever.analyse(question, lang))
+            foreign = residual_is_foreign(routed.residual, question, retrieval)
+            if foreign:
+                reason = "aftermath" if AFTERMATH_RE.search(fold(question)) else "unknown_names"
+                return (*self._refuse_with_pointer(lang, reason, [], foreign), retrieve_done)
             if intent == "demand_list":
                 text, cites = compose_demand_list(self.letter, lang)
                 return text, cites, False, retrieve_done
@@ -238,22 +270,25 @@ class Assistant:
             refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1
         )
         retrieval = None
+        narrowed_hit = False
         if follow_up and refers and context.previous_units:
             # First where the conversation was; the whole letter only when nothing there matches.
             narrowed = self.retriever.search(question, lang, units=context.previous_units)
             if any(h.matched for h in narrowed.hits):
-                retrieval = narrowed
+                retrieval, narrowed_hit = narrowed, True
         if retrieval is None:
             # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.
-            standalone = not refers and any(self.retriever.analyse(question).known.values())
+            standalone = not refers and any(self.retriever.analyse(question, lang).known.values())
             query = f"{context.previous_question} {question}" if follow_up and not standalone else question
             retrieval = self.retriever.search(query, lang)
             if follow_up:
                 # Sentences are chosen for what is asked now; units for the conversation.
-                own = self.retriever.analyse(question)
+                own = self.retriever.analyse(question, lang)
                 retrieval.terms = own if own.tokens else retrieval.terms
         retrieve_done = time.perf_counter()
-        verdict = gate(question, retrieval)
+        verdict = gate(question, retrieval, lang)
+        if not verdict.supported and verdict.reason == "unknown_terms" and narrowed_hit:
+            verdict = Verdict(True)  # "the care part of that": the previous answer is what it is about
         if not verdict.supported:
             pointer: list[Passage] = []
             if verdict.reason == "unknown_terms" and retrieval.terms.coverage >= 0.5:
@@ -327,6 +362,8 @@ class Assistant:
             "unknown_terms": (f"Daar zegt de brief niets over: hij noemt {quoted} niet.",
                               f"The letter does not say anything about that: it does not mention {quoted}."),
             "off_topic": ("Daar zegt de brief niets over.", "The letter does not say anything about that."),
+            "aftermath": ("De brief kan niet zeggen wat er na het versturen is gebeurd; daar zegt hij dus niets over.",
+                          "The letter cannot say what happened after it was sent, so it does not answer that."),
         }
         lead = leads[reason][0 if nl else 1]
         if not passages:

@@ -75,8 +75,10 @@ def _is_word(part: str, vocab: set[str]) -> bool:
     return False
 
 
-def _unit_stems(text: str) -> set[str]:
-    return {s for t in tokens(text) for s in (stem(t, "nl"), stem(t, "en"))}
+def tagged_stems(text_nl: str, text_en: str) -> list[str]:
+    """Stems tagged with their language ("nl:opvang", "en:recept"), so that a Dutch word never matches an
+    English one by accident of spelling."""
+    return [f"nl:{stem(t, 'nl')}" for t in tokens(text_nl)] + [f"en:{stem(t, 'en')}" for t in tokens(text_en)]
 
 
 class HybridRetriever(BaseRetriever):
@@ -93,78 +95,105 @@ class HybridRetriever(BaseRetriever):
     _bm25: BM25Okapi = PrivateAttr()
     _unit_stem_sets: list[set[str]] = PrivateAttr()
     _vocab_stems: set[str] = PrivateAttr()
-    _vocab_tokens: list[str] = PrivateAttr()
-    _vocab_set: set[str] = PrivateAttr()
+    _vocab_tokens: dict[str, list[str]] = PrivateAttr()
+    _vocab_set: dict[str, set[str]] = PrivateAttr()
     _sentence_stems: dict[str, set[str]] = PrivateAttr()
     _metadata_only: set[str] = PrivateAttr()
+    _df: dict[str, int] = PrivateAttr()
 
     def model_post_init(self, __context: object) -> None:
         docs = []
         self._unit_stem_sets = []
         for unit in self.letter.units:
-            text = " ".join([unit.section_nl, unit.section_en, unit.text_nl, unit.text_en or ""])
-            stems = [s for t in tokens(text) for s in {stem(t, "nl"), stem(t, "en")}]
+            stems = tagged_stems(f"{unit.section_nl} {unit.text_nl}", f"{unit.section_en} {unit.text_en or ''}")
             docs.append(stems)
             self._unit_stem_sets.append(set(stems))
         self._bm25 = BM25Okapi(docs)
-        content = set().union(*(st for u, st in zip(self.letter.units, self._unit_stem_sets, strict=True)
-                                if u.kind not in METADATA_KINDS))
-        self._metadata_only = set().union(*(st for u, st in zip(self.letter.units, self._unit_stem_sets, strict=True)
-                                            if u.kind in METADATA_KINDS)) - content
+        self._df = {}
+        for stem_set in self._unit_stem_sets:
+            for st in stem_set:
+                self._df[st] = self._df.get(st, 0) + 1
+        pairs = list(zip(self.letter.units, self._unit_stem_sets, strict=True))
+        content = set().union(*(st for u, st in pairs if u.kind not in METADATA_KINDS))
+        self._metadata_only = set().union(*(st for u, st in pairs if u.kind in METADATA_KINDS)) - content
         self._sentence_stems = {
-            s.id: _unit_stems(f"{s.nl} {s.en or ''}") for unit in self.letter.units for s in unit.sentences
+            s.id: set(tagged_stems(s.nl, s.en or "")) for unit in self.letter.units for s in unit.sentences
         }
         self._vocab_stems = set().union(*self._unit_stem_sets)
-        self._vocab_set = set()
-        self._vocab_tokens = sorted({t for u in self.letter.units for t in tokens(
-            " ".join([u.text_nl, u.text_en or "", u.section_nl, u.section_en]))})
-        self._vocab_set = set(self._vocab_tokens)
+        self._vocab_tokens = {
+            "nl": sorted({t for u in self.letter.units for t in tokens(f"{u.section_nl} {u.text_nl}")}),
+            "en": sorted({t for u in self.letter.units for t in tokens(f"{u.section_en} {u.text_en or ''}")}),
+        }
+        self._vocab_set = {lang: set(words) for lang, words in self._vocab_tokens.items()}
 
-    def analyse(self, query: str) -> QueryTerms:
-        """Map each content word to corpus stems: exact stem, then a close spelling, then a compound part."""
+    def analyse(self, query: str, language: Lang = "en") -> QueryTerms:
+        """Map each content word to the letter's stems: as written, through the thesaurus, misspelled,
+        inflected, or as part of a compound. A Dutch question is matched against the Dutch text only (the Dutch
+        "recept" must not meet the English "reception"); an English one against both, since English speakers
+        use Dutch terms such as "spreidingswet"."""
+        langs: tuple[str, ...] = ("nl",) if language == "nl" else ("en", "nl")
         words = content_tokens(query)
         known: dict[str, set[str]] = {}
         how: dict[str, str] = {}
 
-        def stems_of(candidates: list[str] | set[str]) -> set[str]:
-            return {s for c in candidates for s in (stem(c, "nl"), stem(c, "en"))} & self._vocab_stems
+        def stems_of(candidates: list[str] | set[str], in_langs: tuple[str, ...] = langs) -> set[str]:
+            return {f"{lang}:{stem(c, lang)}" for c in candidates for lang in in_langs} & self._vocab_stems
+
+        def vocab(lang: str) -> list[str]:
+            return self._vocab_tokens[lang]
 
         for word in words:
             stems = stems_of([word])
             how[word] = "exact"
             if word in SYNONYMS:
-                stems |= stems_of(tokens(SYNONYMS[word]))
+                # Thesaurus targets are the letter's own words, in either language.
+                stems |= stems_of(tokens(SYNONYMS[word]), ("nl", "en"))
                 how[word] = "exact" if stems_of([word]) else "synonym"
             if not stems and len(word) >= 6:
-                stems = stems_of(difflib.get_close_matches(word, self._vocab_tokens, n=2, cutoff=0.85))
+                stems = {st for lang in langs for st in stems_of(
+                    difflib.get_close_matches(word, vocab(lang), n=2, cutoff=0.85), (lang,))}
                 how[word] = "spelling"
-            if len(word) >= 7:
-                # Other inflections and derivations: "oekrainers" ~ "oekraiense", "gemeenten" ~ "gemeentelijke".
-                derived = stems_of([v for v in self._vocab_tokens if v.startswith(word[:6])])
+            if len(word) >= 7 or (word.startswith("ge") and len(word) >= 6):
+                # Other inflections and derivations: "oekrainers" ~ "oekraiense", "gemeenten" ~ "gemeentelijke",
+                # and Dutch participles without their "ge": "geinformeerd" ~ "informeert", "gejojo" ~ "jojoen".
+                prefixes = [word[:6]] if len(word) >= 7 else []
+                if word.startswith("ge") and len(word) >= 6:
+                    prefixes.append(word[2:8])
+                derived = {st for lang in langs for st in stems_of(
+                    [v for v in vocab(lang) if any(v.startswith(p) for p in prefixes)], (lang,))}
                 if derived and not stems:
                     how[word] = "derivation"
                 stems |= derived
-            if not stems and len(word) >= 6:
-                # Dutch compounds: "asielopvang" ~ "opvang", "spreidingswetgeving" ~ "spreidingswet"; the rest
-                # of the word must be a word itself ("utrecht" is not "ut" + "recht").
-                vocab = self._vocab_set
-                parts = [v for v in self._vocab_tokens if len(v) >= 5 and (
-                    (word.endswith(v) and _is_word(word[: -len(v)], vocab))
-                    or (word.startswith(v) and _is_word(word[len(v):], vocab))
-                    or ((v.startswith(word) or v.endswith(word)) and len(v) - len(word) >= 4))]
-                stems = stems_of(parts)
+            if not stems and len(word) >= 5:
+                # Compounds: "asielopvang" ~ "opvang"; the rest of the word must be a word of the letter too
+                # ("utrecht" is not "ut" + "recht", "klimaatbeleid" not "klimaat" + "beleid").
+                for lang in langs:
+                    words_set = self._vocab_set[lang]
+                    parts = [v for v in vocab(lang) if len(v) >= 5 and (
+                        (word.endswith(v) and _is_word(word[: -len(v)], words_set))
+                        or (word.startswith(v) and _is_word(word[len(v):], words_set))
+                        or ((v.startswith(word) or v.endswith(word)) and len(v) - len(word) >= 4))]
+                    stems |= stems_of(parts, (lang,))
                 how[word] = "compound"
             known[word] = stems
         return QueryTerms(tokens=words, known=known, how=how)
 
-    def sentence_matches(self, sentence_id: str, terms: QueryTerms) -> int:
-        """How many of the question's words this sentence contains (by stem, synonym or close spelling)."""
+    def rarity(self, stems: set[str]) -> float:
+        """1.0 for a word found in one unit, falling towards 0 for a word found in every unit."""
+        df = min((self._df.get(s, 0) for s in stems), default=0)
+        if df == 0:
+            return 0.0
+        return 1.0 - (df - 1) / max(1, len(self.letter.units) - 1)
+
+    def sentence_matches(self, sentence_id: str, terms: QueryTerms) -> float:
+        """The question's words this sentence contains (by stem, synonym or close spelling), rare words
+        counting more: "suffer" picks its sentence out of a demand better than "problems"."""
         stems = self._sentence_stems.get(sentence_id, set())
-        return sum(1 for known in terms.known.values() if known & stems)
+        return sum(self.rarity(known) for known in terms.known.values() if known & stems)
 
     def search(self, query: str, language: Lang, vector: list[float] | None = None,
                units: set[str] | None = None) -> Retrieval:
-        terms = self.analyse(query)
+        terms = self.analyse(query, language)
         query_stems = [s for stems in terms.known.values() for s in stems]
         # Each word of the question counts once, by its best stem: a synonym list ("government" -> kabinet,
         # rijk, cabinet) must not outweigh a rare word that matches once ("warn").

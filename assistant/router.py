@@ -81,6 +81,7 @@ LIST_RE = re.compile(
     r"hoeveel|how many|noem|name|give|geef)\b.*\b(?:eisen|demands|punten|points|verzoeken|requests|knelpunten|"
     r"problemen|problems|asks|eis|demand)\b"
     r"|\b(?:eisen|demands|punten|verzoeken|knelpunten)\b\s*(?:\?|$)"
+    r"|\b(?:five|vijf|5)\s+(?:things|dingen|zaken|points|punten|issues|kwesties|problems|problemen)\b"
 )
 OVERVIEW_RE = re.compile(
     r"\b(?:summar\w*|samenvat\w*|overview|overzicht|in (?:het )?kort|tl;?dr|gist|main points|hoofdpunten|"
@@ -100,7 +101,7 @@ SENDER_RE = re.compile(
     r"|\bvoorzitter van de vng\b"
 )
 ADDRESSEE_RE = re.compile(
-    r"\b(?:to whom|aan wie|addressed|addressee|recipient|recipients|geadresseerde|ontvanger|gericht aan|"
+    r"\b(?:to whom|aan wie|addressed|addressees?|recipient|recipients|geadresseerden?|ontvangers?|gericht aan|"
     r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
     r"|\bwho\b.*\b(?:addressed|receives? the letter|received the letter)\b"
     r"|\bwie\b.*\b(?:ontvangt|ontving|geadresseerd)\b"
@@ -112,7 +113,7 @@ COPIES_RE = re.compile(
 ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclosure\w*|annex\w*|appendi\w*|bijgevoegd\w*)\b")
 CONTENT_RE = re.compile(
     r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
-    r"contents|says?|zegt|staat er|mention|onderbouwing|manifest\w*|schaduwzijde|summar\w*|samenvat\w*|"
+    r"contents|says?|zegt|staat er|mention|summar\w*|samenvat\w*|"
     r"details?|read|lees|quote|citeer|which warnings|welke waarschuwingen)\b"
 )
 MEETING_RE = re.compile(
@@ -120,8 +121,9 @@ MEETING_RE = re.compile(
     r"sit down|praten|(?:aan het |het )?(?:eind|einde|slot) van de brief|(?:at )?the end of the letter|"
     r"afsluit\w*|closing request)\b"
 )
-LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst|titles?|titel\w*|"
-                        r"names?|named|heten|any|are there|zijn er)\b")
+LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
+NAMING_RE = re.compile(r"\b(?:titles?|titel\w*|names?|named|called|heet|heten|any|are there|zijn er|is there|"
+                       r"enclosed|bijgevoegd|attached)\b")
 INJECTION_RE = re.compile(
     r"\b(?:ignore|disregard|forget|negeer|vergeet|override|bypass)\b.{0,40}\b(?:instruction|instructions|"
     r"instructies|rules|regels|prompt|previous|above|vorige|eerdere|system|opdracht|everything|alles)\b"
@@ -198,7 +200,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     if INJECTION_RE.search(q):
         return Route("injection")
 
-    bare_part = BARE_PART_RE.match(q)
+    bare_part = BARE_PART_RE.match(q) or (re.search(PART_WORD, q) if context_demand and not
+                                           re.search(rf"\b{KEYWORD}\s*{NUMBER}", q) else None)
     if bare_part and context_demand:
         letter = bare_part.group(1)
         base = re.match(r"\d+", context_demand)
@@ -232,12 +235,15 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
                 number = 2
             elif re.search(r"\b(?:onderbouwing|substantiation)\b", q):
                 number = 1
-        asks_content = bool(CONTENT_RE.search(q)) or number is not None
-        listing = LISTING_RE.search(q)
-        if asks_content and not (listing and number is None):
+        content = bool(CONTENT_RE.search(q))
+        naming = bool(NAMING_RE.search(q))
+        listing = naming or bool(LISTING_RE.search(q))
+        # "What does the manifesto say?" and "what warnings does attachment 1 list?" ask for content;
+        # "is a manifesto enclosed, what's it called?" and "which attachments are there?" for the list.
+        if content or (number is not None and not naming) or (number is None and not listing):
             return Route("attachment_content", attachment=number)
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)))
-    for intent, pattern in (("sender", SENDER_RE), ("addressee", ADDRESSEE_RE), ("copies", COPIES_RE),
+    for intent, pattern in (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE),
                             ("demand_list", LIST_RE), ("overview", OVERVIEW_RE), ("meeting", MEETING_RE)):
         if pattern.search(q):
             return Route(intent, residual=pattern.sub(" ", q))  # type: ignore[arg-type]

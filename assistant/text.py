@@ -23,7 +23,8 @@ STOPWORDS_NL = frozenset(
     vertel leg uitleggen uit noemt genoemd noemen gaat gezegd staan ergens allemaal alleen eerder hadden heet
     nou wel echt volgens eigenlijk geven geeft gaan mogen hoeven hoeft zullen zal krijgt kregen ontvangt
     ontvangen ontving gekregen eerste tweede derde vierde vijfde laatste naam namen titel
-    gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
+    kijkt kijken aankijken tegen bedoelen bedoelt bedoeld betekent betekenen waarover waarmee waarin waarvan
+    waarop gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
     """.split()
 )
 STOPWORDS_EN = frozenset(
