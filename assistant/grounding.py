@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer import Passage
+from assistant.models import Sentence
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
 from assistant.text import content_tokens, fold, is_stopword, tokens
 
@@ -19,7 +20,8 @@ RARE_ENOUGH = 0.75  # found in at most about a quarter of the units
 UNIT_KEEP = 0.06  # a unit joins the answer when its dense score is this close to the best
 MAX_UNITS = 3
 MAX_UNITS_SAME_TERMS = 5
-MAX_SENTENCES = 5
+CANDIDATES = 10  # how far down the ranking to look for units on the same topic
+MAX_SENTENCES = 6
 
 
 # Questions about the asker's own situation ("how do I apply", "mijn gemeente"): the letter gives no advice.
@@ -36,12 +38,16 @@ AFTERMATH_RE = re.compile(
     r"\b(?:afterwards|after the letter|since then|since the letter|took place|taken place|outcome|result of the|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
-    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord)\b"
+    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|"
+    # ...and neither is the present day: the letter speaks for 22 September 2025.
+    r"currently|nowadays|right now|at the moment|these days|momenteel|tegenwoordig|vandaag|op dit moment|"
+    r"nog steeds|nog altijd|is .{1,30} still)\b"
 )
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should|to)|how to|waar (?:kan|kunnen|moet|moeten)|hoe kunnen)\b")
 QUANTITY_RE = re.compile(
     r"\b(?:how many|how much|how high|how big|hoeveel|hoe hoog|hoe groot|what number|welk aantal|aantal|percentage|"
+    r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|"
     r"procent|bedrag|amount|"
     r"euros?|miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
@@ -163,6 +169,27 @@ def _sentence_score(hit: UnitHit, sentence_id: str, retrieval: Retrieval, retrie
     return hit.sentence_scores.get(sentence_id, 0.0) + 0.15 * retriever.sentence_matches(sentence_id, retrieval.terms)
 
 
+# A sentence that leans on the one before it ("Daarmee strooit u zand...", "This is unacceptable.").
+LEANS_BACK_RE = re.compile(r"^(?:daarmee|daardoor|hierdoor|hiermee|daarbij|dit|dat|deze|die|zo|"
+                           r"this|that|these|those|in doing so|as a result|thus)\b", re.I)
+SHORT_SENTENCE = 10  # words; a short statement is often introduced by, or introduces, its neighbour
+
+
+def _with_context(sentences: list[Sentence], keep: list[Sentence]) -> list[Sentence]:
+    """Bring in the neighbour a kept sentence cannot be understood without."""
+    order = {s.id: i for i, s in enumerate(sentences)}
+    extra: list[Sentence] = []
+    for sentence in keep:
+        i = order[sentence.id]
+        if i > 0 and LEANS_BACK_RE.match(sentence.nl) and sentences[i - 1] not in keep:
+            extra.append(sentences[i - 1])
+        elif (len(sentence.nl.split()) <= SHORT_SENTENCE and i + 1 < len(sentences)
+              and sentences[i + 1] not in keep and not sentence.nl.endswith(":")
+              and not LEANS_BACK_RE.match(sentence.nl)):
+            extra.append(sentences[i + 1])
+    return keep + [s for s in extra if s not in keep]
+
+
 def _one(word: str, stems: set[str]) -> QueryTerms:
     return QueryTerms(tokens=[word], known={word: stems})
 
@@ -175,9 +202,13 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         return []
     best = hits[0]
     chosen = [best]
-    for hit in hits[1:MAX_UNITS_SAME_TERMS + 1]:
+    for hit in hits[1:CANDIDATES]:
         if hit.unit.kind in METADATA_KINDS:
             continue  # the salutation or signature only answers when it is the best match
+        parts_of_chosen = {h.unit.parent for h in chosen if h.unit.parent}
+        distinct = len({h.unit.parent or h.unit.id for h in chosen} | {hit.unit.parent or hit.unit.id})
+        if distinct > MAX_UNITS_SAME_TERMS and hit.unit.id not in parts_of_chosen:
+            break
         close = hit.dense >= best.dense - UNIT_KEEP
         shares = bool(hit.matched) and len(hit.matched) >= max(1, len(best.matched) - 1) and hit.bm25 > 0
         # Every unit that has all the words the best one has: "everything the letter says about X".
@@ -192,13 +223,14 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
             retriever.rarity(retrieval.terms.known.get(w, set())) >= RARE_ENOUGH for w in new_words)
         if same_terms or adds_topic or (related and len(chosen) < MAX_UNITS):
             chosen.append(hit)
-    # A part and its demand both matching: keep the demand, which shows the part.
+    # A part and its demand both matching: show the demand whole, with its parts, once.
     ids = {h.unit.id for h in chosen}
-    chosen = [h for h in chosen if not (h.unit.parent and h.unit.parent in ids and whole_demands)]
+    with_parts = {h.unit.parent for h in chosen if h.unit.parent in ids}
+    chosen = [h for h in chosen if not (h.unit.parent and h.unit.parent in ids)]
     passages = []
     for hit in chosen:
         unit = hit.unit
-        if unit.kind == "demand" and whole_demands:
+        if unit.kind == "demand" and (whole_demands or unit.id in with_parts):
             passages.append(Passage(unit, list(unit.sentences), whole_demand=True))
             continue
         if len(unit.sentences) <= 2 or unit.kind in ("demand_part", "closing_request", "demands_intro"):
@@ -222,6 +254,7 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
                 keep.append(sentence)
         if unit.kind == "demand" and keep[0].id == unit.sentences[0].id and len(keep) == 1:
             keep.append(unit.sentences[1])  # a demand's title is explained by the sentence after it
+        keep = _with_context(unit.sentences, keep)
         # A lead-in ("Zet nu door op:") means nothing without the parts it introduces.
         lead_in = unit.kind == "demand" and any(s.nl.endswith(":") for s in keep)
         passages.append(Passage(unit, list(unit.sentences) if lead_in else keep, whole_demand=lead_in))
