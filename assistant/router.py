@@ -48,7 +48,7 @@ KEYWORD = (
 )
 NUMBER = r"(?:\d{1,2}(?!\d)|(?:" + "|".join(sorted([*NUMBER_WORDS, *ROMAN], key=len, reverse=True)) + r")\b)"
 PART = r"(?:\s*[.(\-]?\s*\(?([a-z])\)?(?![a-z]))"
-PART_WORD = r"(?:part|onderdeel|sub|letter|deel|punt|item)\s*\(?([a-z])\)?(?![a-z])"
+PART_WORD = r"(?:part|onderdeel|sub|letter|deel|punt|item|onder|under)\s*\(?([a-z])\)?(?![a-z])"
 
 # "eis 4b", "demand 4(b)", "punt 2", "eis vier", "demand 4, part b", "vraag 3"
 KEYWORD_NUMBER_RE = re.compile(

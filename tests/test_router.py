@@ -25,6 +25,7 @@ def _route(question: str, context: str | None = None):
         ("DEMAND 5", ["5"]), ("eis nr. 3", ["3"]), ("demand number 2", ["2"]), ("eis 1 en 3", ["1", "3"]),
         ("demands 2, 3 and 4b", ["2", "3", "4b"]), ("Wat vraagt de VNG in eis 5 over zorg?", ["5"]),
         ("point 1", ["1"]), ("Tell me about the second request", ["2"]), ("eis IV", ["4"]),
+        ("punt 4 onder b", ["4b"]), ("eis 4 sub c", ["4c"]), ("eis 4 onder andere", ["4"]),
     ],
 )
 def test_demand_numbers(question: str, expected: list[str]) -> None:
