@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.answer import Passage
 from assistant.models import Sentence
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
-from assistant.text import content_tokens, fold, is_stopword, tokens
+from assistant.text import GENERIC, content_tokens, fold, is_stopword, tokens
 
 DENSE_VOUCHES = 0.65  # cosine of an English question to the English rendering that vouches for a paraphrase
 RARE_ENOUGH = 0.75  # found in at most about a quarter of the units
@@ -57,7 +57,7 @@ DATE_RE = re.compile(
     r"in which year|since when|sinds wanneer|when (?:was|did|is|were)|wanneer (?:is|was|werd|heeft|hebben))\b"
 )
 NAME_RE = re.compile(
-    r"\b(?:name of|naam van|hoe heet|what is (?:the )?name|wat is de naam|called|who is the (?:minister|mayor|"
+    r"\b(?:name of|naam van|hoe heet|what is (?:the )?name|wat is de naam|who is the (?:minister|mayor|"
     r"prime minister|state secretary)|wie is (?:de )?(?:minister|burgemeester|premier|staatssecretaris))\b"
 )
 NUMBER_IN_TEXT_RE = re.compile(r"\d|\b(?:twee|drie|vier|vijf|zes|tien|honderd|duizend|two|three|four|five|"
@@ -82,11 +82,11 @@ def unknown_names(question: str, retrieval: Retrieval) -> list[str]:
     """Capitalised words inside the question (not its first word) that the letter never uses."""
     names: list[str] = []
     previous_end = -2
-    for match in re.finditer(r"(?<![\w'])([A-Z][\w'-]+)", question):
+    for match in re.finditer(r"(?<![\w'])([A-Z][\w-]+)", question):
         word = match.group(1)
         if match.start() == len(question) - len(question.lstrip()):
             continue  # the first word is capitalised anyway
-        if fold(word) in _NOT_NAMES or not tokens(word) or is_stopword(tokens(word)[0]):
+        if fold(word) in _NOT_NAMES or not tokens(word) or is_stopword(tokens(word)[0]) or tokens(word)[0] in GENERIC:
             continue
         token = tokens(word)[0]
         # A name is known only as spelled (or misspelled); "Utrecht" does not contain "recht".

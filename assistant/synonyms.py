@@ -3,6 +3,9 @@ rendering), so that lexical search and the refusal gate see the topic. Keys are 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 SYNONYMS: dict[str, str] = {
     # nuisance-causing asylum seekers
     "troublemakers": "overlastgevers nuisance-causers",
@@ -136,3 +139,8 @@ SYNONYMS: dict[str, str] = {
     "eind": "slot",
     "einde": "slot",
 }
+
+# The wider domain thesaurus (residents' words for each concept of the letter, mapped to the letter's words),
+# kept as data; the hand-written entries above win where both have a word.
+_THESAURUS = Path(__file__).resolve().parent / "lexicon" / "thesaurus.json"
+SYNONYMS = {**json.loads(_THESAURUS.read_text(encoding="utf-8")), **SYNONYMS}

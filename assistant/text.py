@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -24,7 +25,7 @@ STOPWORDS_NL = frozenset(
     nou wel echt volgens eigenlijk geven geeft gaan mogen hoeven hoeft zullen zal krijgt kregen ontvangt
     ontvangen ontving gekregen eerste tweede derde vierde vijfde laatste naam namen titel
     kijkt kijken aankijken tegen bedoelen bedoelt bedoeld betekent betekenen waarover waarmee waarin waarvan
-    waarop gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
+    waarop weinig genoeg teveel minder gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
     """.split()
 )
 STOPWORDS_EN = frozenset(
@@ -39,9 +40,13 @@ STOPWORDS_EN = frozenset(
     something there's what's whats it's doesnt dont cant isnt arent wont going according describe describes
     everything mean means meant like really actually even still ever anyone whether right much many get gets
     talk talks talking happen happens happening stand stands regard regards anyway also got get gets received
-    receive receives sent send sends getting first second third fourth fifth last name names title
+    receive receives sent send sends getting enough less too first second third fourth fifth last name names title
     """.split()
 )
+# Question-frame words ("explain", "volgens", "standpunt"): many inflections of saying, thinking and asking.
+_LEXICON = Path(__file__).resolve().parent / "lexicon"
+STOPWORDS_NL = STOPWORDS_NL | frozenset((_LEXICON / "frame_nl.txt").read_text(encoding="utf-8").split())
+STOPWORDS_EN = STOPWORDS_EN | frozenset((_LEXICON / "frame_en.txt").read_text(encoding="utf-8").split())
 # Words that appear in nearly every question about this letter and so carry no topic.
 GENERIC = frozenset(
     """
