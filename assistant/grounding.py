@@ -200,8 +200,18 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
     hits = retrieval.hits
     if not hits:
         return []
+    # The question's rarest word names its topic ("spreidingswet" over "kabinet"): the best unit has it.
+    rarest = sorted(((retriever.rarity(st), w) for w, st in retrieval.terms.known.items()
+                     if st and retrieval.terms.how.get(w) in ("exact", "synonym", "spelling")), reverse=True)
+    focus = rarest[0][1] if rarest and rarest[0][0] >= RARE_ENOUGH else None
+    with_focus = [h for h in hits[:CANDIDATES] if focus and focus in h.matched]
+    if with_focus and with_focus[0] is not hits[0]:
+        hits = [with_focus[0], *[h for h in hits if h is not with_focus[0]]]
+    if not with_focus:
+        focus = None
     best = hits[0]
     chosen = [best]
+    merely_related: list[UnitHit] = []
     for hit in hits[1:CANDIDATES]:
         if hit.unit.kind in METADATA_KINDS:
             continue  # the salutation or signature only answers when it is the best match
@@ -221,8 +231,14 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         # Only a word of some weight opens another topic; "kabinet" is in half the letter.
         adds_topic = hit.bm25 > 0 and any(
             retriever.rarity(retrieval.terms.known.get(w, set())) >= RARE_ENOUGH for w in new_words)
-        if same_terms or adds_topic or (related and len(chosen) < MAX_UNITS):
+        # Every unit with the question's rarest word: "safety of residents" -> every passage on safety.
+        has_focus = bool(focus) and focus in hit.matched
+        if same_terms or adds_topic or has_focus:
             chosen.append(hit)
+        elif related and len(chosen) + len(merely_related) < MAX_UNITS:
+            merely_related.append(hit)
+    # Units on the question's topic come before units that are only similar, when the budget runs out.
+    chosen += merely_related
     # A part and its demand both matching: show the demand whole, with its parts, once.
     ids = {h.unit.id for h in chosen}
     with_parts = {h.unit.parent for h in chosen if h.unit.parent in ids}

@@ -98,6 +98,8 @@ SENDER_RE = re.compile(
     r"afzender|ondertekenaar|afkomstig)\b"
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
     r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
+    r"|\b(?:functie|rol|role|position|job|titel|title)\b.{0,30}\bdijksma\b"
+    r"|\bdijksma'?s? (?:functie|rol|role|position)\b"
     r"|\bvoorzitter van de vng\b"
 )
 ADDRESSEE_RE = re.compile(

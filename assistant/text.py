@@ -25,7 +25,8 @@ STOPWORDS_NL = frozenset(
     nou wel echt volgens eigenlijk geven geeft gaan mogen hoeven hoeft zullen zal krijgt kregen ontvangt
     ontvangen ontving gekregen eerste tweede derde vierde vijfde laatste naam namen titel
     kijkt kijken aankijken tegen bedoelen bedoelt bedoeld betekent betekenen waarover waarmee waarin waarvan
-    waarop weinig genoeg teveel minder gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
+    waarop ervan eruit erop weinig genoeg teveel minder
+    gewoon zeker misschien wordt worden werd zou kunnen nog steeds ooit
     """.split()
 )
 STOPWORDS_EN = frozenset(
