@@ -21,7 +21,8 @@ UNIT_KEEP = 0.06  # a unit joins the answer when its dense score is this close t
 MAX_UNITS = 3
 MAX_UNITS_SAME_TERMS = 5
 CANDIDATES = 10  # how far down the ranking to look for units on the same topic
-MAX_SENTENCES = 6
+MAX_SENTENCES = 8
+PER_UNIT_WHEN_MANY = 2
 
 
 # Questions about the asker's own situation ("how do I apply", "mijn gemeente"): the letter gives no advice.
@@ -271,6 +272,10 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         if unit.kind == "demand" and keep[0].id == unit.sentences[0].id and len(keep) == 1:
             keep.append(unit.sentences[1])  # a demand's title is explained by the sentence after it
         keep = _with_context(unit.sentences, keep)
+        if len(chosen) > 2:
+            # Many passages: each says its best; the title of a demand does not count.
+            title = [s for s in keep if unit.kind == "demand" and s.id == unit.sentences[0].id]
+            keep = title + [s for s in keep if s not in title][:PER_UNIT_WHEN_MANY]
         # A lead-in ("Zet nu door op:") means nothing without the parts it introduces.
         lead_in = unit.kind == "demand" and any(s.nl.endswith(":") for s in keep)
         passages.append(Passage(unit, list(unit.sentences) if lead_in else keep, whole_demand=lead_in))

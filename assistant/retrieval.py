@@ -17,7 +17,7 @@ from rank_bm25 import BM25Okapi
 from assistant.index import LetterIndex
 from assistant.models import Lang, Letter, Unit
 from assistant.synonyms import SYNONYMS
-from assistant.text import content_tokens, stem, tokens
+from assistant.text import content_tokens, is_stopword, stem, tokens
 
 RRF_K = 10  # few units: a small constant keeps the top ranks apart
 # The English MiniLM model is weak on Dutch and on paraphrase; the lexical ranking is the surer of the two.
@@ -75,6 +75,24 @@ def _is_word(part: str, vocab: set[str]) -> bool:
     return False
 
 
+def compound_heads(text_nl: str, dutch_words: set[str]) -> list[str]:
+    """Dutch compounds also count as their head word when the letter uses it on its own:
+    "spreidingswet" is a "wet", so "welke wetten noemt de brief?" finds it."""
+    heads = []
+    for token in tokens(text_nl):
+        if len(token) < 8:
+            continue
+        for word in dutch_words:
+            if len(word) < 3 or is_stopword(word) or not token.endswith(word):
+                continue
+            modifier = token[: -len(word)]
+            # A real compound: the first part is a word of its own, or ends in the linking "s" ("spreidings|wet");
+            # "geregeld" is not "gere" + "geld".
+            if modifier in dutch_words or (len(modifier) >= 5 and modifier.endswith("s")):
+                heads.append(f"nl:{stem(word, 'nl')}")
+    return heads
+
+
 def tagged_stems(text_nl: str, text_en: str) -> list[str]:
     """Stems tagged with their language ("nl:opvang", "en:recept"), so that a Dutch word never matches an
     English one by accident of spelling."""
@@ -104,8 +122,10 @@ class HybridRetriever(BaseRetriever):
     def model_post_init(self, __context: object) -> None:
         docs = []
         self._unit_stem_sets = []
+        dutch_words = {t for u in self.letter.units for t in tokens(f"{u.section_nl} {u.text_nl}")}
         for unit in self.letter.units:
             stems = tagged_stems(f"{unit.section_nl} {unit.text_nl}", f"{unit.section_en} {unit.text_en or ''}")
+            stems += compound_heads(f"{unit.section_nl} {unit.text_nl}", dutch_words)
             docs.append(stems)
             self._unit_stem_sets.append(set(stems))
         self._bm25 = BM25Okapi(docs)
