@@ -125,7 +125,8 @@ class Composer:
             segments.append("; ".join(items) + ".")
         if after_parts:
             segments.append(self.runs(unit, after_parts))
-        lead = "De VNG vraagt:" if self.lang == "nl" else "The VNG asks:"
+        # "Writes", not "asks": a demand also holds statements ("U stelt ... ter discussie").
+        lead = "Daarin schrijft de VNG:" if self.lang == "nl" else "In it, the VNG writes:"
         return f"{head} {lead} " + " ".join(segments)
 
     def demand_part(self, passage: Passage) -> str:
