@@ -36,7 +36,8 @@ OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoo
                             "interview column krant newspaper".split())
 # What happened after the letter was sent is not in it.
 AFTERMATH_RE = re.compile(
-    r"\b(?:afterwards|after the letter|since then|since the letter|took place|taken place|outcome|result of the|"
+    r"\b(?:afterwards|after (?:the|this|that) letter|since then|since (?:the|this) letter|took place|taken place|"
+    r"outcome|result of the|came out of|what came of|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
     r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|"
@@ -47,8 +48,10 @@ AFTERMATH_RE = re.compile(
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should|to)|how to|waar (?:kan|kunnen|moet|moeten)|hoe kunnen)\b")
 QUANTITY_RE = re.compile(
-    r"\b(?:how many|how much|how high|how big|hoeveel|hoe hoog|hoe groot|what number|welk aantal|aantal|percentage|"
-    r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|"
+    # "how many" asks for a number at the start of a question, not in "failing to control how many come in"
+    r"^\W*(?:\w+\W+){0,2}(?:how many|how much|hoeveel)\b|"
+    r"\b(?:how high|how big|hoe hoog|hoe groot|what number|welk aantal|aantal|percentage|"
+    r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
     r"procent|bedrag|amount|"
     r"euros?|miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
@@ -58,6 +61,8 @@ DATE_RE = re.compile(
     r"in which year|since when|sinds wanneer|when (?:was|did|is|were)|wanneer (?:is|was|werd|heeft|hebben))\b"
 )
 NAME_RE = re.compile(
+    # "Which party ...?" asks for a party's name; the letter names no political party.
+    r"\b(?:which|welke|what|wat voor)\s+(?:\w+\s+)?(?:party|parties|partij|partijen|fractie|fracties)\b|"
     r"\b(?:name of|naam van|hoe heet|what is (?:the )?name|wat is de naam|who is the (?:minister|mayor|"
     r"prime minister|state secretary)|wie is (?:de )?(?:minister|burgemeester|premier|staatssecretaris))\b"
 )

@@ -137,7 +137,8 @@ class HybridRetriever(BaseRetriever):
         content = set().union(*(st for u, st in pairs if u.kind not in METADATA_KINDS))
         self._metadata_only = set().union(*(st for u, st in pairs if u.kind in METADATA_KINDS)) - content
         self._sentence_stems = {
-            s.id: set(tagged_stems(s.nl, s.en or "")) for unit in self.letter.units for s in unit.sentences
+            s.id: set(tagged_stems(s.nl, s.en or "")) | set(compound_heads(s.nl, dutch_words))
+            for unit in self.letter.units for s in unit.sentences
         }
         self._vocab_stems = set().union(*self._unit_stem_sets)
         self._vocab_tokens = {

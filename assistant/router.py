@@ -97,6 +97,8 @@ SENDER_RE = re.compile(
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
     r"afzender|ondertekenaar|afkomstig)\b"
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
+    r"|\b(?:namens wie|namens welke|on behalf of (?:whom|which|what)|welke (?:organisatie|club|vereniging)|"
+    r"which (?:organi[sz]ation|body|group)|what (?:organi[sz]ation|body))\b"
     r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
     r"|\b(?:functie|rol|role|position|job|titel|title)\b.{0,30}\bdijksma\b"
     r"|\bdijksma'?s? (?:functie|rol|role|position)\b"

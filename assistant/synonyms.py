@@ -135,6 +135,7 @@ SYNONYMS: dict[str, str] = {
     "bang": "zorgen",
     "bel": "gewaarschuwd",
     "alarm": "gewaarschuwd warned",
+    "backup": "rugdekking steun backing support",
     "end": "slot",
     "eind": "slot",
     "einde": "slot",
