@@ -24,10 +24,11 @@ install: $(STAMP)
 index: install
 	$(PY) -m assistant ingest
 
-run: index
+# The server builds the index itself when it is missing or stale (one process: the model loads once).
+run: install
 	$(PY) app.py --host $(HOST) --port $(PORT)
 
-chat: index
+chat: install
 	$(PY) -m assistant chat
 
 # The browser test drives Debian's chromium; install it when missing (as root, as on these machines).
