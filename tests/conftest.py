@@ -46,48 +46,13 @@ def subprocess_env(data_dir: Path, **extra: str) -> dict[str, str]:
 # --- one real server process (python app.py), shared by the API, gradio_client and browser tests -------------
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def server_url(bot: Assistant, data_dir: Path):
     """`python app.py --port <free>` against the session data dir (its index is built by `bot` first)."""
-    import subprocess
-    import time
+    from tests.processes import free_port, serving
 
-    import httpx
-
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = data_dir / "server.log"
-    with open(log_path, "wb") as log_file:
-        proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=subprocess_env(data_dir), stdout=log_file, stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 240
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"app.py exited with {proc.returncode}:\n{log_path.read_text(errors='replace')[-3000:]}")
-            try:
-                if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"app.py did not answer /api/health:\n{log_path.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.25)
+    url = f"http://127.0.0.1:{free_port()}"
+    port = url.rsplit(":", 1)[1]
+    cmd = [sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", port]
+    with serving(cmd, f"{url}/api/health", data_dir / "server.log", subprocess_env(data_dir), cwd=ROOT):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()

@@ -4,60 +4,29 @@ the server; every other process (and a second ingest) finds it up to date and an
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import ROOT, subprocess_env
+from tests.processes import free_port, serving
 
 CHROMA = Path(sys.executable).parent / "chroma"
 QUESTIONS = ["Wat is eis 4b?", "What does the letter say about Ter Apel?"]
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log_path = path.parent / "chroma-server.log"
-    with open(log_path, "wb") as log_file:
-        proc = subprocess.Popen(
-            [str(CHROMA), "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=log_file, stderr=subprocess.STDOUT, env={**subprocess_env(path), "ANONYMIZED_TELEMETRY": "False"},
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}: {log_path.read_text(errors='replace')}")
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"chroma run did not answer its heartbeat: {log_path.read_text(errors='replace')}")
-            time.sleep(0.2)
+    cmd = [str(CHROMA), "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)]
+    env = {**subprocess_env(path), "ANONYMIZED_TELEMETRY": "False"}
+    with serving(cmd, f"{url}/api/v2/heartbeat", path.parent / "chroma-server.log", env, timeout=60):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def _cli(data_dir: Path, chroma_url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -102,7 +71,7 @@ def test_two_processes_share_one_chroma_server(tmp_path: Path, chroma_url: str) 
 
 
 def test_unreachable_chroma_server_is_a_clear_error(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{_free_port()}"  # nothing listens there
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
     result = _cli(tmp_path, url, "ask", "eis 1")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr, result.stderr

@@ -8,13 +8,12 @@ import socket
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import ROOT, subprocess_env
+from tests.processes import free_port, serving
 
 DISTINCTIVE = "Wat zegt de brief precies over de situatie in Ter Apel?"
 
@@ -124,32 +123,11 @@ def _listening(port: int) -> set[str]:
 
 
 def test_server_binds_to_loopback_by_default(bot, data_dir: Path) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log_path = data_dir / "security-server.log"
-    with open(log_path, "wb") as log_file:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--port", str(port)],  # no --host
-                                cwd=ROOT, env=subprocess_env(data_dir), stdout=log_file, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 240
-        while True:
-            assert proc.poll() is None, log_path.read_text(errors="replace")[-3000:]
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, log_path.read_text(errors="replace")[-3000:]
-            time.sleep(0.25)
+    port = free_port()
+    cmd = [sys.executable, str(ROOT / "app.py"), "--port", str(port)]  # no --host
+    with serving(cmd, f"http://127.0.0.1:{port}/api/health", data_dir / "security-server.log",
+                 subprocess_env(data_dir), cwd=ROOT):
         assert _listening(port) == {"127.0.0.1"}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_dependencies_are_locked() -> None:
