@@ -119,17 +119,9 @@ class Baseline:
             ranked: list[str] = []
             for chunk in ranked_chunks:
                 ranked.extend(u for u, _ in chunk.units if u not in ranked)
-            result = CaseResult(
-                system="baseline",
-                id=case.id,
-                split=case.split,
-                category=case.category,
-                lang=case.lang,
-                question=case.question,
-                expect_units=list(case.expect_units),
-                key_facts=[list(g) for g in case.key_facts],
-                expect_refuse=case.refuse,
-                history=list(case.history),
+            result = CaseResult.for_case(
+                case,
+                "baseline",
                 answer=top.text,
                 language="nl",  # the chunk is Dutch text, whatever the question's language
                 refused=False,

@@ -16,8 +16,6 @@ import json
 import os
 import platform
 import random
-import socket
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -27,6 +25,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: `python evals/load.py`
+
+from evals.processes import ServerFailed, free_port, serving  # noqa: E402
+
 GOLD = ROOT / "evals" / "gold.jsonl"
 RESULTS = ROOT / "evals" / "results"
 
@@ -38,34 +40,6 @@ def load_requests() -> list[dict]:
             item = json.loads(line)
             requests.append({"question": item["question"], "history": item.get("history", [])})
     return requests
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(port: int, log_path: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    with open(log_path, "wb") as log_file:
-        return subprocess.Popen([sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)],
-                                cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)
-
-
-def wait_ready(url: str, proc: subprocess.Popen | None, log_path: Path | None, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            tail = log_path.read_text(errors="replace")[-3000:] if log_path else ""
-            raise SystemExit(f"the server exited with {proc.returncode}:\n{tail}")
-        try:
-            if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.25)
-    raise SystemExit(f"{url}/api/health did not answer within {timeout:.0f} s")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -159,6 +133,13 @@ def write_results(result: dict, out_dir: Path) -> None:
     (out_dir / "load.md").write_text("\n".join(md), encoding="utf-8")
 
 
+def _run(url: str, args: argparse.Namespace) -> dict:
+    if args.url:  # a server we did not start: make sure it is there
+        httpx.get(f"{url}/api/health", timeout=10).raise_for_status()
+    print(f"{args.clients} clients for {args.seconds:g} s against {url} ...", file=sys.stderr)
+    return asyncio.run(run_load(url, args.clients, args.seconds, load_requests(), args.seed))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="a running server; default: start `python app.py` on a free port")
@@ -170,28 +151,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.clients < 1 or args.seconds <= 0:
         parser.error("--clients and --seconds must be positive")
 
-    proc = None
-    url = args.url.rstrip("/") if args.url else None
-    log_path = None
-    if url is None:
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
+    if args.url:
+        url = args.url.rstrip("/")
+        result = _run(url, args)
+    else:
+        url = f"http://127.0.0.1:{free_port()}"
         args.out.mkdir(parents=True, exist_ok=True)
-        log_path = args.out / "load-server.log.tmp"
         print(f"starting python app.py on {url} ...", file=sys.stderr)
-        proc = start_server(port, log_path)
-    try:
-        wait_ready(url, proc, log_path)
-        print(f"{args.clients} clients for {args.seconds:g} s against {url} ...", file=sys.stderr)
-        result = asyncio.run(run_load(url, args.clients, args.seconds, load_requests(), args.seed))
-    finally:
-        if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        cmd = [sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", url.rsplit(":", 1)[1]]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        try:
+            with serving(cmd, f"{url}/api/health", args.out / "load-server.log.tmp", env, cwd=ROOT, timeout=300):
+                result = _run(url, args)
+        except ServerFailed as exc:
+            raise SystemExit(str(exc)) from exc
     result["time"] = datetime.now(UTC).isoformat(timespec="seconds")
     result["machine"] = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
     write_results(result, args.out)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
-from evals.gold import fold
+from evals.gold import GoldCase, fold
 
 # "[1]", also tolerated as "[1, 2]" or "[1;2]": every number must resolve to a citation.
 MARKER_RE = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -94,6 +94,16 @@ class CaseResult:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def for_case(cls, case: GoldCase, system: str, **outcome: object) -> CaseResult:
+        """A result for `case`: the gold fields copied, `outcome` what the system did."""
+        return cls(
+            system=system, id=case.id, split=case.split, category=case.category, lang=case.lang,
+            question=case.question, expect_units=list(case.expect_units),
+            key_facts=[list(g) for g in case.key_facts], expect_refuse=case.refuse, history=list(case.history),
+            **outcome,  # type: ignore[arg-type]
+        )
 
 
 def recall_at(ranked: Sequence[str], expected: Sequence[str], k: int) -> float:

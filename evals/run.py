@@ -40,17 +40,9 @@ def run_assistant(bot: Assistant, cases: Sequence[GoldCase]) -> list[CaseResult]
         # Outside the timed part: the retriever's own ranking, for recall@k and the triage of failures.
         retrieved = [h.unit.id for h in bot.retriever.search(conversation_query(case), answer.language).hits]
         cited = cited_units(answer.answer, citations)
-        result = CaseResult(
-            system="assistant",
-            id=case.id,
-            split=case.split,
-            category=case.category,
-            lang=case.lang,
-            question=case.question,
-            expect_units=list(case.expect_units),
-            key_facts=[list(g) for g in case.key_facts],
-            expect_refuse=case.refuse,
-            history=list(case.history),
+        result = CaseResult.for_case(
+            case,
+            "assistant",
             answer=answer.answer,
             language=answer.language,
             refused=answer.refused,

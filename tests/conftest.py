@@ -49,7 +49,7 @@ def subprocess_env(data_dir: Path, **extra: str) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def server_url(bot: Assistant, data_dir: Path):
     """`python app.py --port <free>` against the session data dir (its index is built by `bot` first)."""
-    from tests.processes import free_port, serving
+    from evals.processes import free_port, serving
 
     url = f"http://127.0.0.1:{free_port()}"
     port = url.rsplit(":", 1)[1]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from evals.processes import free_port, serving
 from tests.conftest import ROOT, subprocess_env
-from tests.processes import free_port, serving
 
 CHROMA = Path(sys.executable).parent / "chroma"
 QUESTIONS = ["Wat is eis 4b?", "What does the letter say about Ter Apel?"]

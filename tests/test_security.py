@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from evals.processes import free_port, serving
 from tests.conftest import ROOT, subprocess_env
-from tests.processes import free_port, serving
 
 DISTINCTIVE = "Wat zegt de brief precies over de situatie in Ter Apel?"
 

@@ -1,4 +1,4 @@
-"""Real server processes for tests: start one, wait until it answers on loopback, always stop it."""
+"""Real server processes for tests and the load script: start one, wait until it answers on loopback, stop it."""
 
 from __future__ import annotations
 
