@@ -84,14 +84,3 @@ def is_stopword(token: str) -> bool:
 def content_tokens(text: str) -> list[str]:
     """Tokens that can name a topic: no stopwords, no generic words, no bare numbers."""
     return [t for t in tokens(text) if not is_stopword(t) and t not in GENERIC and not t.isdigit() and len(t) > 1]
-
-
-def bilingual_stems(text: str) -> list[str]:
-    """Stems under both the Dutch and the English stemmer, so a mis-detected language still matches."""
-    out: list[str] = []
-    for token in content_tokens(text):
-        nl, en = stem(token, "nl"), stem(token, "en")
-        out.append(nl)
-        if en != nl:
-            out.append(en)
-    return out
