@@ -26,9 +26,11 @@ PER_UNIT_WHEN_MANY = 2
 
 
 # Questions about the asker's own situation ("how do I apply", "mijn gemeente"): the letter gives no advice.
+# "My village", "mijn gemeente" alone only set the scene ("people in my village are angry: does the VNG get
+# that?"); it is the asker's own action that the letter cannot advise on.
 PERSONAL_RE = re.compile(
-    r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|am i|my|"
-    r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik|mijn)\b"
+    r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|"
+    r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik)\b"
 )
 # Nouns for documents other than this letter: "who wrote the coalition agreement?" is not about its sender.
 OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoofdlijnenakkoord report rapport "
@@ -40,9 +42,15 @@ AFTERMATH_RE = re.compile(
     r"outcome|result of the|came out of|what came of|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
-    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|"
-    # ...and neither is the present day: the letter speaks for 22 September 2025.
-    r"currently|nowadays|right now|at the moment|these days|momenteel|tegenwoordig|vandaag|op dit moment|"
+    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|in the end|"
+    # whether the cabinet gave in is not in a letter that asks it to
+    r"(?:agreed|agree|consented|consent|gave in|give in|complied|comply|accepted|accept|granted|grant) to "
+    r"(?:the |these |its |their |those |any of the )?(?:\w+ )?(?:demands|requests|meeting)|"
+    r"ingestemd|ingewilligd|akkoord gegaan|gehoor gegeven|toegegeven aan)\b"
+    # ...and neither is the present day: the letter speaks for 22 September 2025,
+    r"|(?<!\w)(?!.*\b(?:according to|going by|based on|in|from|by) (?:the|this) letter\b)"
+    r"(?!.*\b(?:volgens|in|uit) (?:de|deze) brief\b)"  # unless the question asks what the letter says of it.
+    r"\b(?:currently|nowadays|right now|at the moment|these days|momenteel|tegenwoordig|vandaag|op dit moment|"
     r"nog steeds|nog altijd|is .{1,30} still)\b"
 )
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
@@ -55,10 +63,13 @@ QUANTITY_RE = re.compile(
     r"procent|bedrag|amount|"
     r"euros?|miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
-DATE_RE = re.compile(
+# "Which date" wants a calendar date; "when" is also answered by "this week".
+CALENDAR_DATE_RE = re.compile(
     r"\b(?:what dates?|which dates?|welke datum|welke data|datum|data waarop|dated|gedateerd|what day|welke dag|"
-    r"what year|welk jaar|"
-    r"in which year|since when|sinds wanneer|when (?:was|did|is|were)|wanneer (?:is|was|werd|heeft|hebben))\b"
+    r"what year|welk jaar|in which year|op welke dag|on which day|exact (?:date|day)|precieze (?:datum|dag))\b"
+)
+DATE_RE = re.compile(
+    r"\b(?:since when|sinds wanneer|when (?:was|did|is|were)|wanneer (?:is|was|werd|heeft|hebben))\b"
 )
 NAME_RE = re.compile(
     # "Which party ...?" asks for a party's name; the letter names no political party.
@@ -68,9 +79,10 @@ NAME_RE = re.compile(
 )
 NUMBER_IN_TEXT_RE = re.compile(r"\d|\b(?:twee|drie|vier|vijf|zes|tien|honderd|duizend|two|three|four|five|"
                                r"ten|hundred|thousand)\b")
-TIME_IN_TEXT_RE = re.compile(r"\b(?:deze week|this week|vandaag|today|morgen|januari|februari|maart|april|mei|juni|"
-                             r"juli|augustus|september|oktober|november|december|january|february|march|may|june|"
-                             r"july|august|october|20\d\d|19\d\d)\b")
+MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+          r"january|february|march|may|june|july|august|october")
+TIME_IN_TEXT_RE = re.compile(r"\b(?:deze week|this week|vandaag|today|morgen|" + MONTHS + r"|20\d\d|19\d\d)\b")
+CALENDAR_IN_TEXT_RE = re.compile(r"\b(?:\d{1,2} (?:" + MONTHS + r")|(?:" + MONTHS + r") \d{4}|(?:19|20)\d\d)\b")
 PERSON_IN_TEXT_RE = re.compile(r"\b[A-Z]\.(?:[A-Z]\.)*\s?[A-Z][a-z]+|\b(?:heer|mevrouw|Mr|Mrs|Ms)\s+[A-Z][a-z]+")
 # Capitalised words that are not names: sentence starts, question words, common acronyms of no topic.
 _NOT_NAMES = {"i", "vng", "what", "who", "wat", "wie", "is", "are", "does", "do", "the", "de", "het", "een", "and",
@@ -80,7 +92,7 @@ _NOT_NAMES = {"i", "vng", "what", "who", "wat", "wie", "is", "are", "does", "do"
 @dataclass
 class Verdict:
     supported: bool
-    reason: str = ""  # "off_topic", "unknown_names", "quantity", "date", "name"
+    reason: str = ""  # "off_topic", "unknown_names", "quantity", "date", "calendar_date", "name"
     detail: list[str] = field(default_factory=list)
 
 
@@ -90,8 +102,12 @@ def unknown_names(question: str, retrieval: Retrieval) -> list[str]:
     previous_end = -2
     for match in re.finditer(r"(?<![\w'])([A-Z][\w-]+)", question):
         word = match.group(1)
-        if match.start() == len(question) - len(question.lstrip()):
-            continue  # the first word is capitalised anyway
+        before = question[: match.start()].rstrip()
+        after = re.match(r"[^.?!]*", question[match.end():]).group(0)
+        if not before or (before[-1] in ".?!:;\"'“„(" and len(after.split()) >= 2):
+            # The first word of a sentence is capitalised anyway ("... dramatic? Sounds a bit odd"), but a
+            # one-word "sentence" is a name ("Noordwijk? Amersfoort?").
+            continue
         if fold(word) in _NOT_NAMES or not tokens(word) or is_stopword(tokens(word)[0]) or tokens(word)[0] in GENERIC:
             continue
         token = tokens(word)[0]
@@ -110,6 +126,8 @@ def answer_type(question: str) -> str | None:
     q = fold(question)
     if QUANTITY_RE.search(q):
         return "quantity"
+    if CALENDAR_DATE_RE.search(q):
+        return "calendar_date"
     if DATE_RE.search(q):
         return "date"
     if NAME_RE.search(q):
@@ -304,7 +322,8 @@ def check_answer_type(question: str, passages: list[Passage], lang: str) -> Verd
     if kind is None:
         return Verdict(True)
     text = " ".join(f"{s.nl} {s.en or ''}" for p in passages for s in p.sentences)
-    patterns = {"quantity": NUMBER_IN_TEXT_RE, "date": TIME_IN_TEXT_RE, "name": PERSON_IN_TEXT_RE}
+    patterns = {"quantity": NUMBER_IN_TEXT_RE, "date": TIME_IN_TEXT_RE, "calendar_date": CALENDAR_IN_TEXT_RE,
+                "name": PERSON_IN_TEXT_RE}
     target = text if kind == "name" else fold(text)
     if kind == "quantity":
         # Demand numbering is not a quantity.

@@ -64,6 +64,26 @@ WANT_WORDS = frozenset("vraagt vragen wil willen eist eisen verlangt verwacht ve
                        "demand demands request requests expect expects".split())
 
 
+# Routes that give way to a search when the question also names a subject of the letter.
+YIELDING_INTENTS = ("demand_list", "overview", "meeting")
+ROUTING_WORDS_RE = re.compile(
+    r"\b(?:eis(?:en)?|punt(?:en)?|verzoek(?:en)?|knelpunt(?:en)?|problemen|demands?|points?|requests?|problems?|"
+    r"summar\w*|samenvat\w*|overview|overzicht|kort|hoofdpunten|kern|gist|main|about|over|"
+    r"meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks|sit down|praten|"
+    r"eind|einde|slot|end|closing|afsluit\w*|list|lijst|opsomming|all|alle|everything|alles|five|vijf|"
+    r"things|dingen|zaken|issues|kwesties|fix|solve|solved|oplossen|opgelost|tackle|aanpakken)\b"
+)
+
+
+# Meetings the letter's request is not about: council meetings, meeting an obligation.
+OTHER_MEETING_RE = re.compile(
+    r"\b(?:council|councils|gemeenteraad\w*|raad|town ?hall|board|public|residents'?|bewoners|inspraak\w*)\s+"
+    r"(?:meetings?|vergadering\w*|bijeenkomst\w*)\b"
+    r"|\bmeet(?:s|ing)?\s+(?:its|their|the|our|his|her)\s+(?:\w+\s+)?(?:obligations?|needs|requirements|targets|"
+    r"quotas?|duties|commitments)\b"
+)
+
+
 class InvalidQuestion(ValueError):
     pass
 
@@ -180,6 +200,15 @@ class Assistant:
             ),
         )
 
+    def _has_topic(self, question: str, lang: Lang, intent: str) -> bool:
+        """Does the question name a subject of the letter besides the words that route it?"""
+        if intent == "meeting":
+            return bool(OTHER_MEETING_RE.search(fold(question)))
+        words = [t for t in content_tokens(ROUTING_WORDS_RE.sub(" ", fold(question)))
+                 if t not in ADDRESSEE_WORDS and t not in WANT_WORDS]
+        terms = self.retriever.analyse(" ".join(words), lang)
+        return any(terms.known.values())
+
     def _units(self, *kinds: str) -> list[Passage]:
         return [Passage(u, list(u.sentences)) for u in self.letter.by_kind(*kinds)]
 
@@ -200,6 +229,10 @@ class Assistant:
             return text, cites, False, retrieve_done
         fixed = {"sender": ("signature",), "addressee": ("salutation",), "copies": ("copies",),
                  "attachments": ("attachments",), "meeting": ("closing_request",)}
+        if intent in YIELDING_INTENTS and self._has_topic(question, lang, intent):
+            # "which demands are about money?", "summarise what it says about Ukrainians", "a council meeting
+            # was disrupted": the words that routed it are not all it asks about.
+            return self._retrieve(question, lang, context, retrieve_done)
         if intent in (*fixed, "demand_list", "overview"):
             # "Who wrote the coalition agreement?" is not about this letter's sender.
             retrieval = Retrieval(hits=[], terms=self.retriever.analyse(question, lang))
@@ -213,8 +246,13 @@ class Assistant:
             if intent == "overview":
                 text, cites = compose_overview(self.letter, lang)
                 return text, cites, False, retrieve_done
-            passages = self._units(*fixed[intent])
+            passages = self._units(*(kind for wanted in [intent, *routed.also] for kind in fixed[wanted]))
             if passages:
+                # "What is the name of the minister in copy?", "on what date is the meeting?"
+                verdict = check_answer_type(question, passages, lang)
+                # An attachment's name is its title, not a person's name.
+                if not verdict.supported and not (intent == "attachments" and verdict.reason == "name"):
+                    return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
                 text, cites = compose(self.letter, lang, passages)
                 return text, cites, False, retrieve_done
         if intent == "attachment_content":
@@ -353,6 +391,7 @@ class Assistant:
             "quantity": ("De brief noemt daarvoor geen aantallen of bedragen.",
                          "The letter gives no numbers or amounts for that."),
             "date": ("De brief noemt daarvoor geen datum of tijdstip.", "The letter gives no date or time for that."),
+            "calendar_date": ("De brief noemt daarvoor geen datum.", "The letter gives no date for that."),
             "name": ("De brief noemt daarvoor geen naam.", "The letter gives no name for that."),
             "personal": ("De brief geeft geen persoonlijk advies of praktische informatie; hij is een oproep van de "
                          "VNG aan het kabinet.",

@@ -114,6 +114,8 @@ COPIES_RE = re.compile(
     r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|in kopie|which ministers|welke ministers|"
     r"ministers? (?:received|got|kregen|krijgen))\b"
 )
+ADDRESSED_RE = re.compile(r"\b(?:addressed|addressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
+PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
 ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclosure\w*|annex\w*|appendi\w*|bijgevoegd\w*)\b")
 CONTENT_RE = re.compile(
     r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
@@ -145,6 +147,8 @@ class Route:
     attachment: int | None = None
     # The question without the words that triggered the route: what else it asks about.
     residual: str = ""
+    # Further parts of the letter asked for in the same question ("who wrote it, and who got a copy?").
+    also: list[Intent] = field(default_factory=list)
 
 
 def _number(token: str) -> int | None:
@@ -247,8 +251,16 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         if content or (number is not None and not naming) or (number is None and not listing):
             return Route("attachment_content", attachment=number)
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)))
-    for intent, pattern in (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE),
-                            ("demand_list", LIST_RE), ("overview", OVERVIEW_RE), ("meeting", MEETING_RE)):
+    parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
+    if "copies" in parties and "addressee" in parties and not ADDRESSED_RE.search(q):
+        # "aan wie de brief in kopie is gestuurd": who it was sent to in copy, not the addressee.
+        parties.remove("addressee")
+    if parties:
+        residual = q
+        for _, pattern in PARTY_PATTERNS:
+            residual = pattern.sub(" ", residual)
+        return Route(parties[0], residual=residual, also=parties[1:])  # type: ignore[arg-type]
+    for intent, pattern in (("demand_list", LIST_RE), ("overview", OVERVIEW_RE), ("meeting", MEETING_RE)):
         if pattern.search(q):
             return Route(intent, residual=pattern.sub(" ", q))  # type: ignore[arg-type]
     return Route("none")

@@ -63,8 +63,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# "yo-yo", "e-mail": a hyphen between short parts joins one word, not two.
+SHORT_HYPHENATED_RE = re.compile(r"\b([a-z0-9]{1,3})-([a-z0-9]{1,3})\b")
+
+
 def tokens(text: str) -> list[str]:
-    return TOKEN_RE.findall(fold(text))
+    return TOKEN_RE.findall(SHORT_HYPHENATED_RE.sub(r"\1\2", fold(text)))
 
 
 @lru_cache(maxsize=2)
