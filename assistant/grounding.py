@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.answer import Passage
 from assistant.models import Sentence
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
-from assistant.text import GENERIC, content_tokens, fold, is_stopword, tokens
+from assistant.text import GENERIC, content_tokens, fold, is_stopword, stem, tokens
 
 DENSE_VOUCHES = 0.65  # cosine of an English question to the English rendering that vouches for a paraphrase
 RARE_ENOUGH = 0.75  # found in at most about a quarter of the units
@@ -77,6 +77,19 @@ NAME_RE = re.compile(
     r"\b(?:name of|naam van|hoe heet|what is (?:the )?name|wat is de naam|who is the (?:minister|mayor|"
     r"prime minister|state secretary)|wie is (?:de )?(?:minister|burgemeester|premier|staatssecretaris))\b"
 )
+# "Which municipalities...?", "in welke stad...?": the answer is a place (or a person) the letter names in
+# the very clause that says what the question asks about; it never names the municipalities it speaks for.
+PLACE_NOUNS = ("cities|city|towns?|municipalit(?:y|ies)|villages?|places?|provinces?|regions?|countries|country|"
+               "gemeenten?|steden|stad|dorpen|dorp|plaatsen|plaats|provincies?|regios?|landen|land|azcs?|"
+               "opvanglocaties?|locaties?|locations?")
+PERSON_NOUNS = "mayors?|aldermen|alderman|burgemeesters?|wethouders?|politicians?|politici|individuals?"
+ENTITY_RE = re.compile(rf"\b(?:which|welke|welk|what)\s+(?:\w+\s+)?(?P<noun>{PLACE_NOUNS}|{PERSON_NOUNS})\b")
+PERSON_NOUN_RE = re.compile(rf"^(?:{PERSON_NOUNS})$")
+# A place is a capitalised name after a preposition of place: "rond Ter Apel", "in Den Haag", "from The Hague".
+PLACE_IN_TEXT_RE = re.compile(r"\b(?i:in|rond|around|uit|vanuit|from|naar|to|bij|near|at)\s+(?:[A-Z][\w-]+\s?)+")
+# Clauses of a list ("meetings are disrupted, officials intimidated and the situation around Ter Apel
+# escalates"); a comma alone may just set off an opening phrase ("In The Hague, public order ...").
+CLAUSE_RE = re.compile(r"[;:—–]|\s(?:en|and|maar|but|terwijl|while)\s")
 NUMBER_IN_TEXT_RE = re.compile(r"\d|\b(?:twee|drie|vier|vijf|zes|tien|honderd|duizend|two|three|four|five|"
                                r"ten|hundred|thousand)\b")
 MONTHS = (r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -124,6 +137,9 @@ def unknown_names(question: str, retrieval: Retrieval) -> list[str]:
 
 def answer_type(question: str) -> str | None:
     q = fold(question)
+    entity = ENTITY_RE.search(q)
+    if entity:
+        return "person" if PERSON_NOUN_RE.match(entity.group("noun")) else "place"
     if QUANTITY_RE.search(q):
         return "quantity"
     if CALENDAR_DATE_RE.search(q):
@@ -317,10 +333,31 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
     return sorted(trimmed, key=lambda p: p.unit.position)
 
 
+def _names_in_clause(question: str, kind: str, passages: list[Passage]) -> bool:
+    """A clause of the passages that both shares a word with the question (besides the kind of thing asked
+    for) and names a place or person: "de situatie rond Ter Apel escaleert" answers "which town is escalating?",
+    "raadsvergaderingen worden verstoord" does not answer "which municipalities had disrupted meetings?"."""
+    entity = ENTITY_RE.search(fold(question))
+    asked = set(content_tokens(question)) - ({entity.group("noun")} if entity else set())
+    asked_stems = {stem(w, lang) for w in asked for lang in ("nl", "en")}
+    pattern = PERSON_IN_TEXT_RE if kind == "person" else PLACE_IN_TEXT_RE
+    for passage in passages:
+        for sentence in passage.sentences:
+            for text, lang in ((sentence.nl, "nl"), (sentence.en or "", "en")):
+                for clause in CLAUSE_RE.split(text):
+                    # "Which places does it mention?" asks for any place at all.
+                    if pattern.search(clause) and (not asked_stems or asked_stems & {
+                            stem(t, lang) for t in content_tokens(clause)}):
+                        return True
+    return False
+
+
 def check_answer_type(question: str, passages: list[Passage], lang: str) -> Verdict:
     kind = answer_type(question)
     if kind is None:
         return Verdict(True)
+    if kind in ("place", "person"):
+        return Verdict(True) if _names_in_clause(question, kind, passages) else Verdict(False, "name")
     text = " ".join(f"{s.nl} {s.en or ''}" for p in passages for s in p.sentences)
     patterns = {"quantity": NUMBER_IN_TEXT_RE, "date": TIME_IN_TEXT_RE, "calendar_date": CALENDAR_IN_TEXT_RE,
                 "name": PERSON_IN_TEXT_RE}

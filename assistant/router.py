@@ -115,6 +115,9 @@ COPIES_RE = re.compile(
     r"ministers? (?:received|got|kregen|krijgen))\b"
 )
 ADDRESSED_RE = re.compile(r"\b(?:addressed|addressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
+TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom|naar wie)\b")
+SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
+                              r"auteur|namens|van wie|from whom)\b")
 PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
 ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclosure\w*|annex\w*|appendi\w*|bijgevoegd\w*)\b")
 CONTENT_RE = re.compile(
@@ -255,6 +258,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     if "copies" in parties and "addressee" in parties and not ADDRESSED_RE.search(q):
         # "aan wie de brief in kopie is gestuurd": who it was sent to in copy, not the addressee.
         parties.remove("addressee")
+    if "sender" in parties and TO_WHOM_RE.search(q) and not SENDER_STRONG_RE.search(q):
+        parties.remove("sender")  # "aan wie is hij gestuurd" asks for a recipient
     if parties:
         residual = q
         for _, pattern in PARTY_PATTERNS:
