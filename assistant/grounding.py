@@ -169,7 +169,10 @@ def focus_word(question: str) -> str | None:
 def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> list[str]:
     """For a routed question ("who wrote ...?"): what in the rest of it points away from this letter —
     a name the letter never uses, or another document ("the coalition agreement")."""
-    names = unknown_names(question, retrieval)
+    # "Addressed to the King or to the prime minister?" offers a choice: the answer says which it is.
+    names = [n for n in unknown_names(question, retrieval)
+             if not re.search(rf"\b(?:or|of)\s+(?:\w+\s+){{0,3}}{re.escape(n)}\b|"
+                              rf"\b{re.escape(n)}\s+(?:or|of)\b", question, re.I)]
     if names:
         return names
     if AFTERMATH_RE.search(fold(question)):

@@ -72,6 +72,12 @@ BARE_ORDINAL_RE = re.compile(
     r"^\W*(?:and|en|what about|hoe zit het met|wat is)?\s*(?:the|de|het)?\s*("
     + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?\W*$"
 )
+# "ok, and the next one?" / "en de vorige eis?": the demand after (or before) the one under discussion
+STEP_RE = re.compile(
+    r"^\W*(?:(?:ok\w*|oke|okay|and|en|dan|then|so|nu|now|thanks|bedankt|dank je)\W+)*(?:what about |hoe zit het met |"
+    r"wat is |what is |what's |geef |give me |show me |laat )?(?:the |de |het )?(next|volgende|previous|vorige)"
+    r"(?:\s+(?:one|een|eis|demand|punt|point|item))?(?:\s+(?:zien|please|graag|alsjeblieft|aub))?\W*$"
+)
 BARE_NUMBER_RE = re.compile(
     rf"^\W*(?:and|en|what about|hoe zit het met)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$"
 )
@@ -221,6 +227,15 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             if label in demand_labels:
                 return Route("demand", [label], [label])
             return Route("invalid_demand", [], [label])
+
+    step = STEP_RE.match(q)
+    if step and context_demand:
+        base = re.match(r"\d+", context_demand)
+        if base:
+            number = int(base.group()) + (1 if step.group(1) in ("next", "volgende") else -1)
+            if str(number) in demand_labels:
+                return Route("demand", [str(number)], [str(number)])
+            return Route("invalid_demand", [], [str(number)])
 
     refs = _demand_refs(q, n_demands)
     ordinal = BARE_ORDINAL_RE.match(q)
