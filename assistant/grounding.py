@@ -50,7 +50,8 @@ AFTERMATH_RE = re.compile(
     # ...and neither is the present day: the letter speaks for 22 September 2025,
     r"|(?<!\w)(?!.*\b(?:according to|going by|based on|in|from|by) (?:the|this) letter\b)"
     r"(?!.*\b(?:volgens|in|uit) (?:de|deze) brief\b)"  # unless the question asks what the letter says of it.
-    r"\b(?:currently|nowadays|right now|at the moment|these days|momenteel|tegenwoordig|vandaag|op dit moment|"
+    r"\b(?:currently|nowadays|right now|rn|atm|at the moment|these days|momenteel|tegenwoordig|vandaag|"
+    r"op dit moment|op het moment|"
     r"nog steeds|nog altijd|is .{1,30} still)\b"
 )
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
@@ -61,7 +62,7 @@ QUANTITY_RE = re.compile(
     r"\b(?:how high|how big|hoe hoog|hoe groot|what number|welk aantal|aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
     r"procent|bedrag|amount|"
-    r"euros?|miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
+    r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
 # "Which date" wants a calendar date; "when" is also answered by "this week".
 CALENDAR_DATE_RE = re.compile(
@@ -74,8 +75,9 @@ DATE_RE = re.compile(
 NAME_RE = re.compile(
     # "Which party ...?" asks for a party's name; the letter names no political party.
     r"\b(?:which|welke|what|wat voor)\s+(?:\w+\s+)?(?:party|parties|partij|partijen|fractie|fracties)\b|"
-    r"\b(?:name of|naam van|hoe heet|what is (?:the )?name|wat is de naam|who is the (?:minister|mayor|"
-    r"prime minister|state secretary)|wie is (?:de )?(?:minister|burgemeester|premier|staatssecretaris))\b"
+    r"\b(?:name of|naam van|hoe heet|what is (?:the )?name|wat is de naam|"
+    r"who(?:'s|s| is| was)? (?:the )?(?:\w+ )?(?:minister|mayor|prime minister|state secretary)|"
+    r"wie is (?:de )?(?:\w+ )?(?:minister|burgemeester|premier|staatssecretaris))\b|\bnames?\W*$"
 )
 # "Which municipalities...?", "in welke stad...?": the answer is a place (or a person) the letter names in
 # the very clause that says what the question asks about; it never names the municipalities it speaks for.
@@ -353,6 +355,18 @@ def _names_in_clause(question: str, kind: str, passages: list[Passage]) -> bool:
                             stem(t, lang) for t in content_tokens(clause)}):
                         return True
     return False
+
+
+def with_answer(question: str, passages: list[Passage]) -> list[Passage]:
+    """For a question after a name or a date, only the passages that give one ("who is the prime minister?"
+    is answered by the salutation, not by every passage on the cabinet)."""
+    kind = answer_type(question)
+    if kind not in ("name", "calendar_date"):
+        return passages
+    pattern = PERSON_IN_TEXT_RE if kind == "name" else CALENDAR_IN_TEXT_RE
+    keep = [p for p in passages
+            if any(pattern.search(s.nl if kind == "name" else fold(f"{s.nl} {s.en or ''}")) for s in p.sentences)]
+    return keep or passages
 
 
 def check_answer_type(question: str, passages: list[Passage], lang: str) -> Verdict:

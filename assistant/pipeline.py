@@ -19,6 +19,7 @@ from assistant.grounding import (
     gate,
     residual_is_foreign,
     select,
+    with_answer,
 )
 from assistant.index import LetterIndex, index_key
 from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Timings
@@ -336,7 +337,7 @@ class Assistant:
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
-        text, cites = compose(self.letter, lang, passages)
+        text, cites = compose(self.letter, lang, with_answer(question, passages))
         return text, cites, False, retrieve_done
 
     # --- refusals -------------------------------------------------------------------------------

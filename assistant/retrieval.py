@@ -16,8 +16,8 @@ from rank_bm25 import BM25Okapi
 
 from assistant.index import LetterIndex
 from assistant.models import Lang, Letter, Unit
-from assistant.synonyms import SYNONYMS
-from assistant.text import content_tokens, is_stopword, stem, tokens
+from assistant.synonyms import SYNONYMS, rewrite_phrases
+from assistant.text import content_tokens, fold, is_stopword, stem, tokens
 
 RRF_K = 10  # few units: a small constant keeps the top ranks apart
 # The English MiniLM model is weak on Dutch and on paraphrase; the lexical ranking is the surer of the two.
@@ -153,7 +153,7 @@ class HybridRetriever(BaseRetriever):
         "recept" must not meet the English "reception"); an English one against both, since English speakers
         use Dutch terms such as "spreidingswet"."""
         langs: tuple[str, ...] = ("nl",) if language == "nl" else ("en", "nl")
-        words = content_tokens(query)
+        words = content_tokens(rewrite_phrases(fold(query)))
         known: dict[str, set[str]] = {}
         how: dict[str, str] = {}
 

@@ -104,7 +104,11 @@ SENDER_RE = re.compile(
     r"afzender|ondertekenaar|afkomstig)\b"
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
     r"|\b(?:namens wie|namens welke|on behalf of (?:whom|which|what)|welke (?:organisatie|club|vereniging)|"
-    r"which (?:organi[sz]ation|body|group)|what (?:organi[sz]ation|body))\b"
+    r"which (?:organi[sz]ation|org|body|group)|what (?:organi[sz]ation|org|body))\b"
+    r"|\b(?:vng|it|that|this)\s+(?:stands?|staat)\s+(?:for|voor)\b|\b(?:stands?|staat) (?:vng|het) (?:for|voor)\b"
+    r"|\b(?:afkorting|abbreviation|acronym|acroniem)\b"
+    r"|\bwhat does vng (?:stand for|mean)\b|\bwat betekent vng\b|\bwho(?:'s| is|s)? (?:the )?vng\b"
+    r"|\bwie is (?:de )?vng\b"
     r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
     r"|\b(?:functie|rol|role|position|job|titel|title)\b.{0,30}\bdijksma\b"
     r"|\bdijksma'?s? (?:functie|rol|role|position)\b"
@@ -263,10 +267,10 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
                 number = 1
         content = bool(CONTENT_RE.search(q))
         naming = bool(NAMING_RE.search(q))
-        listing = naming or bool(LISTING_RE.search(q))
         # "What does the manifesto say?" and "what warnings does attachment 1 list?" ask for content;
         # "is a manifesto enclosed, what's it called?" and "which attachments are there?" for the list.
-        if content or (number is not None and not naming) or (number is None and not listing):
+        # "bijlagen?" alone asks which there are; the list also says their texts are not available.
+        if content or (number is not None and not naming):
             return Route("attachment_content", attachment=number)
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)))
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]

@@ -4,6 +4,7 @@ rendering), so that lexical search and the refusal gate see the topic. Keys are 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 SYNONYMS: dict[str, str] = {
@@ -145,3 +146,16 @@ SYNONYMS: dict[str, str] = {
 # kept as data; the hand-written entries above win where both have a word.
 _THESAURUS = Path(__file__).resolve().parent / "lexicon" / "thesaurus.json"
 SYNONYMS = {**json.loads(_THESAURUS.read_text(encoding="utf-8")), **SYNONYMS}
+
+# Multi-word expressions ("om tafel", "back and forth") -> one word that the thesaurus or the letter knows.
+PHRASES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(pattern), f" {word} ")
+    for pattern, word in json.loads((_THESAURUS.parent / "phrases.json").read_text(encoding="utf-8")).items()
+    if not pattern.startswith("_")
+]
+
+
+def rewrite_phrases(folded: str) -> str:
+    for pattern, word in PHRASES:
+        folded = pattern.sub(word, folded)
+    return folded
