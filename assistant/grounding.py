@@ -258,8 +258,12 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
     chosen = [best]
     merely_related: list[UnitHit] = []
     for hit in hits[1:CANDIDATES]:
-        if hit.unit.kind in METADATA_KINDS:
-            continue  # the salutation or signature only answers when it is the best match
+        rare_shared = bool(best.matched) and hit.matched >= best.matched and any(
+            retriever.rarity(retrieval.terms.known.get(w, set())) >= RARE_ENOUGH for w in best.matched)
+        if hit.unit.kind in METADATA_KINDS and not rare_shared:
+            # The salutation or signature only answers when it is the best match, or when it has every word of
+            # the best match, a rare one among them ("the minister of Asylum and Migration": also in the copies).
+            continue
         parts_of_chosen = {h.unit.parent for h in chosen if h.unit.parent}
         distinct = len({h.unit.parent or h.unit.id for h in chosen} | {hit.unit.parent or hit.unit.id})
         if distinct > MAX_UNITS_SAME_TERMS and hit.unit.id not in parts_of_chosen:

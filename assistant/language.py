@@ -14,12 +14,14 @@ from assistant.text import tokens
 CUES = {
     "nl": {"eis", "eisen", "punt", "punten", "verzoek", "vraag", "brief", "wat", "welke", "wie", "hoe", "waarom",
            "zegt", "wil", "vindt", "het", "de", "een", "onderdeel", "bijlage", "bijlagen", "afschrift", "en", "over",
-           "waar", "wanneer", "heeft", "zijn", "staat", "vierde", "derde", "tweede", "eerste", "vijfde", "laatste",
+           "waar", "wanneer", "heeft", "zijn", "staat", "alinea", "vierde", "derde", "tweede", "eerste", "vijfde",
+           "laatste",
            "niet", "dat", "die", "dit", "deze", "met", "van", "maar", "ook", "nog", "wel", "ze", "zij", "je", "ik",
            "er", "kan", "moet", "gemeenten", "volgens", "tegen"},
     "en": {"demand", "demands", "point", "points", "request", "letter", "what", "which", "who", "how", "why",
            "says", "say", "want", "wants", "the", "a", "part", "attachment", "attachments", "copy", "copies", "and",
-           "about", "where", "when", "does", "is", "are", "third", "fourth", "second", "first", "fifth", "last",
+           "about", "where", "when", "does", "is", "are", "paragraph", "third", "fourth", "second", "first", "fifth",
+           "last",
            "for", "or", "against", "they", "do", "did", "this", "that", "it", "their", "them", "with", "from",
            "was", "were", "has", "have", "will", "would", "should", "can", "not", "you", "municipalities"},
 }

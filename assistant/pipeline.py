@@ -111,6 +111,7 @@ class Assistant:
         self.retriever = retriever
         self.demand_labels = {u.demand for u in letter.units if u.demand}
         self.n_demands = len(letter.demand_numbers)
+        self.paragraphs = letter.by_kind("paragraph")
 
     @classmethod
     def load(cls, settings: Settings | None = None, force_rebuild: bool = False) -> Assistant:
@@ -183,7 +184,7 @@ class Assistant:
             # "Kun je dat in het Nederlands uitleggen?": the previous question, in the language asked for.
             cleaned = context.previous_question
             context = _Context()
-        routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand)
+        routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand, len(self.paragraphs))
         retrieve_done = time.perf_counter()
         text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
         end = time.perf_counter()
@@ -220,12 +221,21 @@ class Assistant:
             return self._refuse(lang, "injection"), [], True, retrieve_done
         if intent == "invalid_demand":
             return self._refuse(lang, "invalid_demand", routed.requested), [], True, retrieve_done
+        if intent == "invalid_paragraph":
+            return self._refuse(lang, "invalid_paragraph", routed.requested), [], True, retrieve_done
+        if intent == "opening":
+            salutation = self._units("salutation")
+            first = [Passage(p, p.sentences[:1]) for p in self.paragraphs[:1]]
+            text, cites = compose(self.letter, lang, salutation + first)
+            return text, cites, False, retrieve_done
         if intent == "demand":
-            passages = []
+            passages = [Passage(self.paragraphs[n - 1], list(self.paragraphs[n - 1].sentences))
+                        for n in routed.paragraphs]
             for label in routed.demands:
                 unit = self.letter.demand(label)
                 if unit:
                     passages.append(Passage(unit, list(unit.sentences), whole_demand=unit.kind == "demand"))
+            passages.sort(key=lambda p: p.unit.position)
             text, cites = compose(self.letter, lang, passages)
             return text, cites, False, retrieve_done
         fixed = {"sender": ("signature",), "addressee": ("salutation",), "copies": ("copies",),
@@ -372,6 +382,13 @@ class Assistant:
                     f"{n}.{part_note}" if nl else
                     f"The letter has no demand {asked}: it has {count_word(n, lang)} demands, numbered 1 to {n}."
                     f"{part_note}")
+            return lead
+        elif reason == "invalid_paragraph":
+            n = len(self.paragraphs)
+            lead = (f"De brief heeft geen alinea {', '.join(detail)}: vóór de eisen staan {count_word(n, lang)} "
+                    f"alinea's, genummerd 1 tot en met {n}." if nl else
+                    f"The letter has no paragraph {', '.join(detail)}: it has {count_word(n, lang)} paragraphs before "
+                    f"its demands, numbered 1 to {n}.")
             return lead
         elif reason == "unknown_names":
             names = ", ".join(detail)

@@ -12,6 +12,7 @@ from assistant.text import fold
 Intent = Literal[
     "demand",  # one or more demands or parts by number
     "invalid_demand",  # a number the letter does not have
+    "invalid_paragraph",
     "demand_list",
     "overview",  # what the letter is about, in short
     "sender",
@@ -20,6 +21,7 @@ Intent = Literal[
     "attachments",
     "attachment_content",
     "meeting",
+    "opening",  # how the letter begins
     "injection",
     "none",
 ]
@@ -77,6 +79,17 @@ STEP_RE = re.compile(
     r"^\W*(?:(?:ok\w*|oke|okay|and|en|dan|then|so|nu|now|thanks|bedankt|dank je)\W+)*(?:what about |hoe zit het met |"
     r"wat is |what is |what's |geef |give me |show me |laat )?(?:the |de |het )?(next|volgende|previous|vorige)"
     r"(?:\s+(?:one|een|eis|demand|punt|point|item))?(?:\s+(?:zien|please|graag|alsjeblieft|aub))?\W*$"
+)
+# "alinea 5", "paragraph 4", "de tweede alinea", "the last paragraph": the letter's paragraphs before the demands
+PARAGRAPH_WORD = r"(?:paragraphs?|paragra(?:a|ph)f|alinea'?s?|par\.|para)"
+PARAGRAPH_RE = re.compile(rf"\b{PARAGRAPH_WORD}\s*({NUMBER})")
+PARAGRAPH_ORDINAL_RE = re.compile(
+    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + rf")\s+{PARAGRAPH_WORD}"
+)
+OPENING_RE = re.compile(
+    r"\b(?:how does (?:the|this|it) (?:letter )?(?:open|start|begin)|(?:very )?first (?:line|sentence|words)|"
+    r"opening (?:line|sentence|words)|openingszin|eerste (?:zin|regel|woorden)|"
+    r"hoe (?:begint|opent|start) (?:de|deze|het)|waarmee (?:begint|opent) (?:de|deze|het))\b"
 )
 BARE_NUMBER_RE = re.compile(
     rf"^\W*(?:and|en|what about|hoe zit het met)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$"
@@ -162,6 +175,7 @@ class Route:
     residual: str = ""
     # Further parts of the letter asked for in the same question ("who wrote it, and who got a copy?").
     also: list[Intent] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)  # "alinea 5", "the fourth paragraph"
 
 
 def _number(token: str) -> int | None:
@@ -214,12 +228,31 @@ def _demand_refs(q: str, n_demands: int) -> list[tuple[int, str]]:
     return unique
 
 
-def route(question: str, demand_labels: set[str], n_demands: int, context_demand: str | None = None) -> Route:
+def _paragraph_refs(q: str, n_paragraphs: int) -> list[int]:
+    refs = [number for m in PARAGRAPH_RE.finditer(q) if (number := _number(m.group(1))) is not None]
+    refs += [n_paragraphs if m.group(1) in LAST else ORDINALS[m.group(1)] for m in PARAGRAPH_ORDINAL_RE.finditer(q)]
+    return list(dict.fromkeys(refs))
+
+
+def route(question: str, demand_labels: set[str], n_demands: int, context_demand: str | None = None,
+          n_paragraphs: int = 0) -> Route:
     """`demand_labels` are the demands and parts the letter has ("1", ..., "4a"); `context_demand` the demand
-    the conversation was about, for "and part b?"."""
+    the conversation was about, for "and part b?"; `n_paragraphs` how many paragraphs precede the demands."""
     q = fold(" ".join(question.split()))
     if INJECTION_RE.search(q):
         return Route("injection")
+    if OPENING_RE.search(q):
+        return Route("opening")
+    paragraphs = _paragraph_refs(q, n_paragraphs) if n_paragraphs else []
+    if paragraphs:
+        # The paragraphs (and any demands) named: "how does demand 2 relate to what paragraph 4 says?"
+        q_rest = PARAGRAPH_ORDINAL_RE.sub(" ", PARAGRAPH_RE.sub(" ", q))
+        refs = _demand_refs(q_rest, n_demands)
+        labels = [f"{n}{p}" for n, p in refs if f"{n}{p}" in demand_labels]
+        missing = [str(n) for n in paragraphs if not 1 <= n <= n_paragraphs]
+        if missing:
+            return Route("invalid_paragraph", requested=missing)
+        return Route("demand", labels, labels, paragraphs=paragraphs)
 
     bare_part = BARE_PART_RE.match(q) or (re.search(PART_WORD, q) if context_demand and not
                                            re.search(rf"\b{KEYWORD}\s*{NUMBER}", q) else None)
