@@ -14,6 +14,7 @@ from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
 from assistant.grounding import (
     AFTERMATH_RE,
+    RARE_ENOUGH,
     Verdict,
     check_answer_type,
     gate,
@@ -323,7 +324,12 @@ class Assistant:
         if follow_up and refers and context.previous_units:
             # First where the conversation was; the whole letter only when nothing there matches.
             narrowed = self.retriever.search(question, lang, units=context.previous_units)
-            if any(h.matched for h in narrowed.hits):
+            matched_there = set().union(*(h.matched for h in narrowed.hits))
+            # "And what do they expect this week?": a rare word of its own that lives elsewhere in the letter
+            # takes the question there.
+            elsewhere = [w for w, stems in narrowed.terms.known.items()
+                         if stems and w not in matched_there and self.retriever.rarity(stems) >= RARE_ENOUGH]
+            if matched_there and not elsewhere:
                 retrieval, narrowed_hit = narrowed, True
         if retrieval is None:
             # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.

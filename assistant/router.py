@@ -82,7 +82,7 @@ STEP_RE = re.compile(
 )
 # "alinea 5", "paragraph 4", "de tweede alinea", "the last paragraph": the letter's paragraphs before the demands
 PARAGRAPH_WORD = r"(?:paragraphs?|paragra(?:a|ph)f|alinea'?s?|par\.|para)"
-PARAGRAPH_RE = re.compile(rf"\b{PARAGRAPH_WORD}\s*({NUMBER})")
+PARAGRAPH_RE = re.compile(rf"\b{PARAGRAPH_WORD}\s*({NUMBER}(?:\s*(?:,|\ben\b|\band\b|&|/)\s*{NUMBER})*)")
 PARAGRAPH_ORDINAL_RE = re.compile(
     r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + rf")\s+{PARAGRAPH_WORD}"
 )
@@ -229,7 +229,8 @@ def _demand_refs(q: str, n_demands: int) -> list[tuple[int, str]]:
 
 
 def _paragraph_refs(q: str, n_paragraphs: int) -> list[int]:
-    refs = [number for m in PARAGRAPH_RE.finditer(q) if (number := _number(m.group(1))) is not None]
+    refs = [number for m in PARAGRAPH_RE.finditer(q) for word in re.findall(NUMBER, m.group(1))
+            if (number := _number(word)) is not None]
     refs += [n_paragraphs if m.group(1) in LAST else ORDINALS[m.group(1)] for m in PARAGRAPH_ORDINAL_RE.finditer(q)]
     return list(dict.fromkeys(refs))
 
