@@ -27,6 +27,7 @@ DENSE_WEIGHT = 1.0
 # in free search they win only on words that no other unit has (a name such as "Schoof").
 METADATA_KINDS = ("salutation", "signature", "copies", "attachments")
 METADATA_DEMOTION = 0.5
+SYNONYM_WEIGHT = 0.5  # thesaurus senses of a word that the letter also uses as written
 OTHER_LANGUAGE_PENALTY = 0.05  # an English model on Dutch text is less sure than on English text
 
 
@@ -46,6 +47,8 @@ class QueryTerms:
     known: dict[str, set[str]]  # token -> stems it matches in the corpus (after typo correction)
     # token -> how it matched: "exact", "synonym", "spelling", "derivation", "compound"
     how: dict[str, str] = field(default_factory=dict)
+    # token -> the stems it matches as written, when it is a word of the letter itself
+    direct: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def unknown(self) -> list[str]:
@@ -163,8 +166,10 @@ class HybridRetriever(BaseRetriever):
         def vocab(lang: str) -> list[str]:
             return self._vocab_tokens[lang]
 
+        direct: dict[str, set[str]] = {}
         for word in words:
             stems = stems_of([word])
+            direct[word] = set(stems)
             how[word] = "exact"
             if word in SYNONYMS:
                 # Thesaurus targets are the letter's own words, in either language.
@@ -197,7 +202,7 @@ class HybridRetriever(BaseRetriever):
                     stems |= stems_of(parts, (lang,))
                 how[word] = "compound"
             known[word] = stems
-        return QueryTerms(tokens=words, known=known, how=how)
+        return QueryTerms(tokens=words, known=known, how=how, direct=direct)
 
     def rarity(self, stems: set[str]) -> float:
         """1.0 for a word found in one unit, falling towards 0 for a word found in every unit."""
@@ -219,9 +224,16 @@ class HybridRetriever(BaseRetriever):
         # Each word of the question counts once, by its best stem: a synonym list ("government" -> kabinet,
         # rijk, cabinet) must not outweigh a rare word that matches once ("warn").
         bm25 = np.zeros(len(self.letter.units))
-        for stems in terms.known.values():
-            if stems:
-                bm25 += np.max([self._bm25.get_scores([s]) for s in sorted(stems)], axis=0)
+        for word, stems in terms.known.items():
+            if not stems:
+                continue
+            scores = np.max([self._bm25.get_scores([s]) for s in sorted(stems)], axis=0)
+            direct = terms.direct.get(word)
+            if direct:
+                # A word the letter itself uses counts most where it stands; its thesaurus senses count less.
+                exact = np.max([self._bm25.get_scores([s]) for s in sorted(direct)], axis=0)
+                scores = np.maximum(exact, SYNONYM_WEIGHT * scores)
+            bm25 += scores
 
         vector = vector if vector is not None else self.embeddings.embed_query(query)
         dense: dict[str, float] = {}
