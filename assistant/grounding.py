@@ -43,6 +43,8 @@ AFTERMATH_RE = re.compile(
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
     r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|in the end|"
+    r"(?:did|has|have|will) (?:\w+ ){1,3}(?:answer|reply|respond|react)|"
+    r"(?:heeft|hebben|zal|zullen|gaat|gaan) (?:\w+ ){1,3}(?:geantwoord|gereageerd|antwoorden|reageren)|"
     # whether the cabinet gave in is not in a letter that asks it to
     r"(?:agreed|agree|consented|consent|gave in|give in|complied|comply|accepted|accept|granted|grant) to "
     r"(?:the |these |its |their |those |any of the )?(?:\w+ )?(?:demands|requests|meeting)|"
