@@ -17,6 +17,7 @@ from assistant.text import GENERIC, content_tokens, fold, is_stopword, stem, tok
 
 DENSE_VOUCHES = 0.65  # cosine of an English question to the English rendering that vouches for a paraphrase
 RARE_ENOUGH = 0.75  # found in at most about a quarter of the units
+VERY_RARE = 0.9  # found in one or two units
 UNIT_KEEP = 0.06  # a unit joins the answer when its dense score is this close to the best
 MAX_UNITS = 3
 MAX_UNITS_SAME_TERMS = 5
@@ -237,8 +238,9 @@ def _with_context(sentences: list[Sentence], keep: list[Sentence]) -> list[Sente
     return keep + [s for s in extra if s not in keep]
 
 
-def _one(word: str, stems: set[str]) -> QueryTerms:
-    return QueryTerms(tokens=[word], known={word: stems})
+def _one(word: str, terms: QueryTerms) -> QueryTerms:
+    return QueryTerms(tokens=[word], known={word: terms.known.get(word, set())},
+                      direct={word: terms.direct.get(word, set())})
 
 
 def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool) -> list[Passage]:
@@ -248,7 +250,7 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
     if not hits:
         return []
     # The question's rarest word names its topic ("spreidingswet" over "kabinet"): the best unit has it.
-    rarest = sorted(((retriever.rarity(st), w) for w, st in retrieval.terms.known.items()
+    rarest = sorted(((retriever.word_rarity(retrieval.terms, w), w) for w, st in retrieval.terms.known.items()
                      if st and retrieval.terms.how.get(w) in ("exact", "synonym", "spelling")), reverse=True)
     focus = rarest[0][1] if rarest and rarest[0][0] >= RARE_ENOUGH else None
     with_focus = [h for h in hits[:CANDIDATES] if focus and focus in h.matched]
@@ -256,12 +258,14 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         hits = [with_focus[0], *[h for h in hits if h is not with_focus[0]]]
     if not with_focus:
         focus = None
+    # Words found in only one or two passages each name a topic of their own: each of their passages answers.
+    focus_words = {w for rarity, w in rarest if rarity >= VERY_RARE} | ({focus} if focus else set())
     best = hits[0]
     chosen = [best]
     merely_related: list[UnitHit] = []
     for hit in hits[1:CANDIDATES]:
         rare_shared = bool(best.matched) and hit.matched >= best.matched and any(
-            retriever.rarity(retrieval.terms.known.get(w, set())) >= RARE_ENOUGH for w in best.matched)
+            retriever.word_rarity(retrieval.terms, w) >= RARE_ENOUGH for w in best.matched)
         if hit.unit.kind in METADATA_KINDS and not rare_shared:
             # The salutation or signature only answers when it is the best match, or when it has every word of
             # the best match, a rare one among them ("the minister of Asylum and Migration": also in the copies).
@@ -281,9 +285,9 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         new_words = hit.matched - covered
         # Only a word of some weight opens another topic; "kabinet" is in half the letter.
         adds_topic = hit.bm25 > 0 and any(
-            retriever.rarity(retrieval.terms.known.get(w, set())) >= RARE_ENOUGH for w in new_words)
+            retriever.word_rarity(retrieval.terms, w) >= RARE_ENOUGH for w in new_words)
         # Every unit with the question's rarest word: "safety of residents" -> every passage on safety.
-        has_focus = bool(focus) and focus in hit.matched
+        has_focus = bool(focus_words & hit.matched)
         if same_terms or adds_topic or has_focus:
             chosen.append(hit)
         elif related and len(chosen) + len(merely_related) < MAX_UNITS:
@@ -313,10 +317,10 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         for _, sentence in scored:
             if len(keep) >= 3 or sentence in keep:
                 continue
-            held = {w for w, st in retrieval.terms.known.items()
-                    if any(retriever.sentence_matches(k.id, _one(w, st)) for k in keep)}
-            new = {w for w, st in retrieval.terms.known.items()
-                   if w not in held and retriever.sentence_matches(sentence.id, _one(w, st)) >= RARE_ENOUGH}
+            words = {w: _one(w, retrieval.terms) for w in retrieval.terms.known}
+            held = {w for w, one in words.items() if any(retriever.sentence_matches(k.id, one) for k in keep)}
+            new = {w for w, one in words.items()
+                   if w not in held and retriever.sentence_matches(sentence.id, one) >= RARE_ENOUGH}
             if new:
                 keep.append(sentence)
         if unit.kind == "demand" and keep[0].id == unit.sentences[0].id and len(keep) == 1:

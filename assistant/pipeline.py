@@ -328,7 +328,8 @@ class Assistant:
             # "And what do they expect this week?": a rare word of its own that lives elsewhere in the letter
             # takes the question there.
             elsewhere = [w for w, stems in narrowed.terms.known.items()
-                         if stems and w not in matched_there and self.retriever.rarity(stems) >= RARE_ENOUGH]
+                         if stems and w not in matched_there
+                         and self.retriever.word_rarity(narrowed.terms, w) >= RARE_ENOUGH]
             if matched_there and not elsewhere:
                 retrieval, narrowed_hit = narrowed, True
         if retrieval is None:

@@ -211,11 +211,16 @@ class HybridRetriever(BaseRetriever):
             return 0.0
         return 1.0 - (df - 1) / max(1, len(self.letter.units) - 1)
 
+    def word_rarity(self, terms: QueryTerms, word: str) -> float:
+        """How rare a question word is in the letter, as written when the letter uses it so: "gemeenten" is
+        common even though its derivation "gemeentelijke" occurs once."""
+        return self.rarity(terms.direct.get(word) or terms.known.get(word, set()))
+
     def sentence_matches(self, sentence_id: str, terms: QueryTerms) -> float:
         """The question's words this sentence contains (by stem, synonym or close spelling), rare words
         counting more: "suffer" picks its sentence out of a demand better than "problems"."""
         stems = self._sentence_stems.get(sentence_id, set())
-        return sum(self.rarity(known) for known in terms.known.values() if known & stems)
+        return sum(self.word_rarity(terms, w) for w, known in terms.known.items() if known & stems)
 
     def search(self, query: str, language: Lang, vector: list[float] | None = None,
                units: set[str] | None = None) -> Retrieval:
