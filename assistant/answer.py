@@ -147,15 +147,19 @@ class Composer:
 
     def signature(self, passage: Passage) -> str:
         unit = passage.unit
-        lines = [s for s in unit.sentences if not s.nl.rstrip().endswith(",")]  # drop "Met vriendelijke groet,"
+        closing = [s for s in unit.sentences if s.nl.rstrip().endswith(",")]  # "Met vriendelijke groet,"
+        lines = [s for s in unit.sentences if s not in closing]
         if len(lines) >= 3:
             org, person, role = lines[0], lines[1], lines[2:]
-            marker = self.cite(unit, [org, person, *role])
+            marker = self.cite(unit, [*closing, org, person, *role])
             role_text = ", ".join(self.say(r) for r in role)
+            formula = self.say(closing[0]).strip().rstrip(",") if closing else ""
             if self.lang == "nl":
-                return f"De brief komt van de {self.say(org)} en is ondertekend door {self.say(person)}, " \
+                closes = f"De brief sluit af met „{formula}” en komt" if formula else "De brief komt"
+                return f"{closes} van de {self.say(org)}; hij is ondertekend door {self.say(person)}, " \
                        f"{role_text} {marker}."
-            return f"The letter is from the {self.say(org)} and is signed by {self.say(person)}, {role_text} {marker}."
+            closes = f"The letter closes with “{formula}” and is" if formula else "The letter is"
+            return f"{closes} from the {self.say(org)}, signed by {self.say(person)}, {role_text} {marker}."
         marker = self.cite(unit, lines)
         joined = ", ".join(self.say(s) for s in lines)
         return f"De brief is ondertekend door: {joined} {marker}." if self.lang == "nl" else \

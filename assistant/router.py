@@ -126,6 +126,8 @@ SENDER_RE = re.compile(
     r"|\b(?:functie|rol|role|position|job|titel|title)\b.{0,30}\bdijksma\b"
     r"|\bdijksma'?s? (?:functie|rol|role|position)\b"
     r"|\bvoorzitter van de vng\b"
+    r"|\b(?:sign(?:s|ed)? off|closing formula|afsluitende groet|slotgroet|groet|regards|"
+    r"name under|naam onder|names under|namen onder|undersigned|ondergetekende)\b"
 )
 ADDRESSEE_RE = re.compile(
     r"\b(?:to whom|aan wie|addressed|addressees?|recipient|recipients|geadresseerden?|ontvangers?|gericht aan|"
@@ -136,13 +138,17 @@ ADDRESSEE_RE = re.compile(
 COPIES_RE = re.compile(
     r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|in kopie|which ministers|welke ministers|"
     r"ministers? (?:received|got|kregen|krijgen))\b"
+    # "kreeg de minister van Justitie de brief ook?", "did the housing minister get the letter?"
+    r"|\b(?:kreeg|kregen|ontving|ontvingen|received|got|get)\b.{0,40}\bminister.{0,60}\b(?:brief|letter)\b"
+    r"|\bminister\w*\b.{0,60}\b(?:kreeg|kregen|ontving|received|got|get)\b.{0,20}\b(?:brief|letter)\b"
 )
 ADDRESSED_RE = re.compile(r"\b(?:addressed|addressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
                               r"auteur|namens|van wie|from whom)\b")
 PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
-ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclosure\w*|annex\w*|appendi\w*|bijgevoegd\w*)\b")
+ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|appendi\w*|bijgevoegd\w*|"
+                           r"meegestuurd|meegezonden|gevoegd|meegevoegd)\b")
 CONTENT_RE = re.compile(
     r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
     r"contents|says?|zegt|staat er|mention|summar\w*|samenvat\w*|"
@@ -155,7 +161,7 @@ MEETING_RE = re.compile(
 )
 LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
 NAMING_RE = re.compile(r"\b(?:titles?|titel\w*|names?|named|called|heet|heten|any|are there|zijn er|is there|"
-                       r"enclosed|bijgevoegd|attached)\b")
+                       r"enclosed|bijgevoegd|attached|documents?|stuk|stukken|welk|which|what'?s the)\b")
 INJECTION_RE = re.compile(
     r"\b(?:ignore|disregard|forget|negeer|vergeet|override|bypass)\b.{0,40}\b(?:instruction|instructions|"
     r"instructies|rules|regels|prompt|previous|above|vorige|eerdere|system|opdracht|everything|alles)\b"
@@ -294,6 +300,9 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
 
     if ATTACHMENT_RE.search(q) or re.search(r"\b(?:manifest\w*|onderbouwing|schaduwzijde)\b", q):
         number = int(attachment_match.group(1)) if attachment_match else None
+        ordinal = re.search(r"\b(first|eerste|1ste|1e|second|tweede|2de|2e|last|laatste)\b", q)
+        if number is None and ordinal:
+            number = 1 if ordinal.group(1) in ("first", "eerste", "1ste", "1e") else 2
         if number is None:
             if re.search(r"\b(?:manifest\w*|schaduwzijde|hoop, lef|hope, courage)\b", q):
                 number = 2
@@ -311,8 +320,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     if "copies" in parties and "addressee" in parties and not ADDRESSED_RE.search(q):
         # "aan wie de brief in kopie is gestuurd": who it was sent to in copy, not the addressee.
         parties.remove("addressee")
-    if "sender" in parties and TO_WHOM_RE.search(q) and not SENDER_STRONG_RE.search(q):
-        parties.remove("sender")  # "aan wie is hij gestuurd" asks for a recipient
+    if "sender" in parties and (TO_WHOM_RE.search(q) or "copies" in parties) and not SENDER_STRONG_RE.search(q):
+        parties.remove("sender")  # "aan wie is hij gestuurd", "who were sent a copy" ask for recipients
     if parties:
         residual = q
         for _, pattern in PARTY_PATTERNS:
