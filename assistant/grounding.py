@@ -324,8 +324,8 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         if unit.kind == "demand" and keep[0].id == unit.sentences[0].id and len(keep) == 1:
             keep.append(unit.sentences[1])  # a demand's title is explained by the sentence after it
         keep = _with_context(unit.sentences, keep)
-        if len(chosen) > 2:
-            # Many passages: each says its best; the title of a demand does not count.
+        if len(chosen) > 2 and hit is not best:
+            # Many passages: each says its best (the best passage says all it has); a demand's title is free.
             title = [s for s in keep if unit.kind == "demand" and s.id == unit.sentences[0].id]
             keep = title + [s for s in keep if s not in title][:PER_UNIT_WHEN_MANY]
         # A lead-in ("Zet nu door op:") means nothing without the parts it introduces.
