@@ -154,6 +154,14 @@ def answer_type(question: str) -> str | None:
     return None
 
 
+# Questions after the VNG's stance on something: "view on X", "wat vindt de VNG van X", "is the VNG for or against X"
+STANCE_RE = re.compile(
+    r"\b(?:views?|position|stance|opinion|standpunt|mening|visie|houding)\s+(?:on|of|about|over|towards|"
+    r"ten aanzien van|tegenover|inzake)\s+(?P<topic>.+)$"
+    r"|\b(?:wat vindt|what does|how does)\s+(?:de |the )?(?:vng|ze|zij|they|it)\s+(?:think|feel|vinden)?\s*"
+    r"(?:of|about|van|over)\s+(?P<topic2>.+)$"
+    r"|\b(?:for or against|voor of tegen)\s+(?P<topic3>.+)$"
+)
 FOCUS_RE = re.compile(
     r"^\W*(?:what|which|who|wat|welke|wie)(?:'s|\s+(?:is|are|was|were|zijn|waren|was))?\s+"
     r"(?:the|a|an|de|het|een)\s+([a-z][\w-]*)"
@@ -203,6 +211,14 @@ def gate(question: str, retrieval: Retrieval, lang: str) -> Verdict:
     if focus and focus in unknown:
         # What is asked for ("what are the PENALTIES for nuisance-causers") is not in the letter.
         return Verdict(False, "unknown_terms", [focus])
+    stance = STANCE_RE.search(folded)
+    if stance:
+        # "What is the VNG's view on the two-status system?": the thing asked about must be the letter's.
+        topic = next(group for group in stance.groups() if group)
+        asked = [t for t in content_tokens(topic) if t in terms.known]
+        foreign = [t for t in asked if not terms.known[t] and len(t) > 2]
+        if len(foreign) >= 2 or (foreign and len(foreign) * 2 >= len(asked)):
+            return Verdict(False, "unknown_terms", foreign)
     known = len(terms.tokens) - len(terms.unknown)
     # The English model on the English rendering can vouch for a paraphrase; on Dutch it cannot.
     vouched = lang == "en" and known >= 1 and retrieval.top_dense >= DENSE_VOUCHES
