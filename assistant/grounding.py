@@ -33,6 +33,10 @@ PERSONAL_RE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|"
     r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik)\b"
 )
+# "Will my municipality get an azc?" is about the asker's own situation, unless the question is what the VNG or
+# the letter says ("people in my village are angry: does the VNG get that?").
+MY_RE = re.compile(r"\b(?:my|mijn|our|onze|ons)\b")
+ABOUT_LETTER_RE = re.compile(r"\b(?:vng|letter|brief|brandbrief|they|ze|zij)\b")
 # Nouns for documents other than this letter: "who wrote the coalition agreement?" is not about its sender.
 OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoofdlijnenakkoord report rapport "
                             "article artikel book boek bill wetsvoorstel motion motie speech toespraak tweet "
@@ -50,6 +54,10 @@ AFTERMATH_RE = re.compile(
     r"(?:agreed|agree|consented|consent|gave in|give in|complied|comply|accepted|accept|granted|grant) to "
     r"(?:the |these |its |their |those |any of the )?(?:\w+ )?(?:demands|requests|meeting)|"
     r"ingestemd|ingewilligd|akkoord gegaan|gehoor gegeven|toegegeven aan|"
+    r"(?:heeft|hebben) (?:het kabinet|de regering|schoof|de premier|de minister|het rijk|den haag) "
+    r"(?:\w+ ){0,3}(?:inmiddels|al|intussen|ondertussen|toch)\b|"
+    r"(?:has|have|did) (?:the cabinet|the government|schoof|the prime minister|the minister|the hague) "
+    r"(?:\w+ ){0,2}(?:already|since|ever|actually|by now|meanwhile)|"
     # ...and neither is the future. (What it says of "now" is answered as what the letter says.)
     r"volgend jaar|next year|komend jaar|coming year|in de toekomst|in the future)\b"
 )
@@ -86,8 +94,13 @@ PLACE_NOUNS = ("nationalit(?:y|ies)|nationaliteit(?:en)?|"
                "gemeenten?|steden|stad|dorpen|dorp|plaatsen|plaats|provincies?|regios?|landen|land|azcs?|"
                "opvanglocaties?|locaties?|locations?")
 PERSON_NOUNS = "mayors?|aldermen|alderman|burgemeesters?|wethouders?|politicians?|politici|individuals?"
-ENTITY_RE = re.compile(rf"\b(?:which|welke|welk|what)\s+(?:\w+\s+)?(?P<noun>{PLACE_NOUNS}|{PERSON_NOUNS})\b")
+MINISTER_NOUNS = "ministers?|ministeries|ministerie|ministries|ministry|bewindspersonen|bewindspersoon"
+ENTITY_RE = re.compile(
+    rf"\b(?:which|welke|welk|what)\s+(?:\w+\s+)?(?P<noun>{PLACE_NOUNS}|{PERSON_NOUNS}|{MINISTER_NOUNS})\b")
 PERSON_NOUN_RE = re.compile(rf"^(?:{PERSON_NOUNS})$")
+MINISTER_NOUN_RE = re.compile(rf"^(?:{MINISTER_NOUNS})$")
+# A minister is named by office: "de minister van Asiel en Migratie".
+MINISTER_IN_TEXT_RE = re.compile(r"\b[Mm]inister (?:van|voor|for|of)\b")
 # A place is a capitalised name after a preposition of place: "rond Ter Apel", "in Den Haag", "from The Hague".
 PLACE_IN_TEXT_RE = re.compile(r"\b(?i:in|rond|around|uit|vanuit|from|naar|to|bij|near|at)\s+(?:[A-Z][\w-]+\s?)+")
 # Clauses of a list ("meetings are disrupted, officials intimidated and the situation around Ter Apel
@@ -142,7 +155,8 @@ def answer_type(question: str) -> str | None:
     q = fold(question)
     entity = ENTITY_RE.search(q)
     if entity:
-        return "person" if PERSON_NOUN_RE.match(entity.group("noun")) else "place"
+        noun = entity.group("noun")
+        return "person" if PERSON_NOUN_RE.match(noun) else "minister" if MINISTER_NOUN_RE.match(noun) else "place"
     if QUANTITY_RE.search(q):
         return "quantity"
     if CALENDAR_DATE_RE.search(q):
@@ -161,7 +175,12 @@ STANCE_RE = re.compile(
     r"|\b(?:wat vindt|what does|how does)\s+(?:de |the )?(?:vng|ze|zij|they|it)\s+(?:think|feel|vinden)?\s*"
     r"(?:of|about|van|over)\s+(?P<topic2>.+)$"
     r"|\b(?:for or against|voor of tegen)\s+(?P<topic3>.+)$"
+    r"|\b(?:does|do|would)\s+(?:the )?(?:vng|they)\s+(?:think|believe|feel|support|favou?r|agree)\s+(?:that\s+)?"
+    r"(?P<topic4>.+)$"
+    r"|\b(?:vindt|vinden|steunt|wil|wilt)\s+(?:de )?(?:vng|ze|zij)\s+(?:dat|het)\s+(?P<topic5>.+)$"
 )
+PREDICATE_RE = re.compile(r"\b(?:should|must|ought to|needs? to|have to) be (\w+)|\b(\w+) (?:moeten|moet|zou|zouden) "
+                          r"worden\b|\b(?:moeten|moet|zou|zouden) worden (\w+)")
 FOCUS_RE = re.compile(
     r"^\W*(?:what|which|who|wat|welke|wie)(?:'s|\s+(?:is|are|was|were|zijn|waren|was))?\s+"
     r"(?:the|a|an|de|het|een)\s+([a-z][\w-]*)"
@@ -197,7 +216,8 @@ def gate(question: str, retrieval: Retrieval, lang: str) -> Verdict:
     "the king", "penalties" with nothing else), sharing a word such as "asylum" is not enough to answer."""
     terms = retrieval.terms
     folded = fold(question)
-    if PERSONAL_RE.search(folded) or PRACTICAL_RE.search(folded):
+    own_situation = MY_RE.search(folded) and not ABOUT_LETTER_RE.search(folded)
+    if PERSONAL_RE.search(folded) or PRACTICAL_RE.search(folded) or own_situation:
         return Verdict(False, "personal")
     if AFTERMATH_RE.search(folded):
         return Verdict(False, "aftermath")
@@ -217,7 +237,13 @@ def gate(question: str, retrieval: Retrieval, lang: str) -> Verdict:
         topic = next(group for group in stance.groups() if group)
         asked = [t for t in content_tokens(topic) if t in terms.known]
         foreign = [t for t in asked if not terms.known[t] and len(t) > 2]
-        if len(foreign) >= 2 or (foreign and len(foreign) * 2 >= len(asked)):
+        if stance.group("topic4") or stance.group("topic5"):
+            # "Does the VNG think the rioters should be PROSECUTED?": what should be done is what is asked.
+            predicate = PREDICATE_RE.search(topic)
+            word = next((g for g in predicate.groups() if g), "") if predicate else ""
+            if word in foreign:
+                return Verdict(False, "unknown_terms", [word])
+        elif len(foreign) >= 2 or (foreign and len(foreign) * 2 >= len(asked)):
             return Verdict(False, "unknown_terms", foreign)
     known = len(terms.tokens) - len(terms.unknown)
     # The English model on the English rendering can vouch for a paraphrase; on Dutch it cannot.
@@ -362,14 +388,14 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
     return sorted(trimmed, key=lambda p: p.unit.position)
 
 
-def _names_in_clause(question: str, kind: str, passages: list[Passage]) -> bool:
+def _names_in_clause(question: str, kind: str, passages: list[Passage], anywhere: bool = False) -> bool:
     """A clause of the passages that both shares a word with the question (besides the kind of thing asked
     for) and names a place or person: "de situatie rond Ter Apel escaleert" answers "which town is escalating?",
     "raadsvergaderingen worden verstoord" does not answer "which municipalities had disrupted meetings?"."""
     entity = ENTITY_RE.search(fold(question))
     asked = set(content_tokens(question)) - ({entity.group("noun")} if entity else set())
-    asked_stems = {stem(w, lang) for w in asked for lang in ("nl", "en")}
-    pattern = PERSON_IN_TEXT_RE if kind == "person" else PLACE_IN_TEXT_RE
+    asked_stems = set() if anywhere else {stem(w, lang) for w in asked for lang in ("nl", "en")}
+    pattern = {"person": PERSON_IN_TEXT_RE, "minister": MINISTER_IN_TEXT_RE}.get(kind, PLACE_IN_TEXT_RE)
     for passage in passages:
         for sentence in passage.sentences:
             for text, lang in ((sentence.nl, "nl"), (sentence.en or "", "en")):
@@ -393,12 +419,15 @@ def with_answer(question: str, passages: list[Passage]) -> list[Passage]:
     return keep or passages
 
 
-def check_answer_type(question: str, passages: list[Passage], lang: str) -> Verdict:
+def check_answer_type(question: str, passages: list[Passage], lang: str, routed: bool = False) -> Verdict:
+    """`routed`: the passages are the part of the letter the question names (the copy list for "which ministers
+    got a copy?"), so a name anywhere in them answers it."""
     kind = answer_type(question)
     if kind is None:
         return Verdict(True)
-    if kind in ("place", "person"):
-        return Verdict(True) if _names_in_clause(question, kind, passages) else Verdict(False, "name")
+    if kind in ("place", "person", "minister"):
+        found = _names_in_clause(question, kind, passages, anywhere=routed)
+        return Verdict(True) if found else Verdict(False, "name")
     text = " ".join(f"{s.nl} {s.en or ''}" for p in passages for s in p.sentences)
     patterns = {"quantity": NUMBER_IN_TEXT_RE, "date": TIME_IN_TEXT_RE, "calendar_date": CALENDAR_IN_TEXT_RE,
                 "name": PERSON_IN_TEXT_RE}

@@ -261,7 +261,7 @@ class Assistant:
             passages = self._units(*(kind for wanted in [intent, *routed.also] for kind in fixed[wanted]))
             if passages:
                 # "What is the name of the minister in copy?", "on what date is the meeting?"
-                verdict = check_answer_type(question, passages, lang)
+                verdict = check_answer_type(question, passages, lang, routed=True)
                 # An attachment's name is its title, not a person's name.
                 if not verdict.supported and not (intent == "attachments" and verdict.reason == "name"):
                     return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)

@@ -152,7 +152,10 @@ ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|append
 CONTENT_RE = re.compile(
     r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
     r"contents|says?|zegt|staat er|mention|summar\w*|samenvat\w*|"
-    r"details?|read|lees|quote|citeer|which warnings|welke waarschuwingen)\b"
+    r"details?|read|lees|quote|citeer|which warnings|welke waarschuwingen|main points|key points|main demands|"
+    r"hoofdpunten|belangrijkste punten|kernpunten)\b"
+    r"|\b(?:in|inside|within|uit) (?:the|de|het|dat|die|this|deze|dit) (?:manifest\w*|attachment|bijlage|"
+    r"onderbouwing|document|stuk)\b"
 )
 MEETING_RE = re.compile(
     r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
