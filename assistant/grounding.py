@@ -105,6 +105,7 @@ MINISTER_IN_TEXT_RE = re.compile(r"\b[Mm]inister (?:van|voor|for|of)\b")
 PLACE_IN_TEXT_RE = re.compile(r"\b(?i:in|rond|around|uit|vanuit|from|naar|to|bij|near|at)\s+(?:[A-Z][\w-]+\s?)+")
 # Clauses of a list ("meetings are disrupted, officials intimidated and the situation around Ter Apel
 # escalates"); a comma alone may just set off an opening phrase ("In The Hague, public order ...").
+MENTION_RE = re.compile(r"\b(?:mention\w*|named?|names|noem\w*|genoemd|appear\w*|voorkomen|komen .{0,20}voor)\b")
 CLAUSE_RE = re.compile(r"[;:—–]|\s(?:en|and|maar|but|terwijl|while)\s")
 NUMBER_IN_TEXT_RE = re.compile(r"\d|\b(?:twee|drie|vier|vijf|zes|tien|honderd|duizend|two|three|four|five|"
                                r"ten|hundred|thousand)\b")
@@ -125,7 +126,7 @@ class Verdict:
     detail: list[str] = field(default_factory=list)
 
 
-def unknown_names(question: str, retrieval: Retrieval) -> list[str]:
+def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetriever | None = None) -> list[str]:
     """Capitalised words inside the question (not its first word) that the letter never uses."""
     names: list[str] = []
     previous_end = -2
@@ -142,6 +143,8 @@ def unknown_names(question: str, retrieval: Retrieval) -> list[str]:
         token = tokens(word)[0]
         # A name is known only as spelled (or misspelled); "Utrecht" does not contain "recht".
         if retrieval.terms.known.get(token) and retrieval.terms.how.get(token) in ("exact", "synonym", "spelling"):
+            continue
+        if retriever is not None and retriever.joins_letter_words(token):
             continue
         if names and match.start() == previous_end + 1:
             names[-1] = f"{names[-1]} {word}"  # "World Cup" is one name
@@ -210,7 +213,7 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
     return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS]
 
 
-def gate(question: str, retrieval: Retrieval, lang: str) -> Verdict:
+def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetriever | None = None) -> Verdict:
     """Is the question's topic in the letter? Residents use words the letter does not, so one unknown word
     is not enough to refuse; but when most of the question is foreign to the letter ("erwtensoep",
     "the king", "penalties" with nothing else), sharing a word such as "asylum" is not enough to answer."""
@@ -221,7 +224,7 @@ def gate(question: str, retrieval: Retrieval, lang: str) -> Verdict:
         return Verdict(False, "personal")
     if AFTERMATH_RE.search(folded):
         return Verdict(False, "aftermath")
-    names = unknown_names(question, retrieval)
+    names = unknown_names(question, retrieval, retriever)
     if names:
         return Verdict(False, "unknown_names", names)
     if not terms.tokens or not any(h.matched for h in retrieval.hits):
@@ -395,13 +398,14 @@ def _names_in_clause(question: str, kind: str, passages: list[Passage], anywhere
     entity = ENTITY_RE.search(fold(question))
     asked = set(content_tokens(question)) - ({entity.group("noun")} if entity else set())
     asked_stems = set() if anywhere else {stem(w, lang) for w in asked for lang in ("nl", "en")}
+    mentions = bool(MENTION_RE.search(fold(question)))
     pattern = {"person": PERSON_IN_TEXT_RE, "minister": MINISTER_IN_TEXT_RE}.get(kind, PLACE_IN_TEXT_RE)
     for passage in passages:
         for sentence in passage.sentences:
             for text, lang in ((sentence.nl, "nl"), (sentence.en or "", "en")):
                 for clause in CLAUSE_RE.split(text):
                     # "Which places does it mention?" asks for any place at all.
-                    if pattern.search(clause) and (not asked_stems or asked_stems & {
+                    if pattern.search(clause) and ((not asked_stems and (anywhere or mentions)) or asked_stems & {
                             stem(t, lang) for t in content_tokens(clause)}):
                         return True
     return False

@@ -46,6 +46,7 @@ ASKED_LANGUAGE = {
     "en": re.compile(r"\b(?:in (?:het )?engels|in english|answer in english|auf englisch)\b"),
     "nl": re.compile(r"\b(?:in (?:het )?nederlands|in dutch|answer in dutch|in het hollands)\b"),
 }
+LANGUAGE_NAMES = frozenset("dutch english nederlands engels hollands netherlands".split())
 TRANSLATE_WORDS = frozenset("uitleggen uitleg vertalen vertaal vertaling herhalen herhaal nog eens keer please "
                             "translate translation explain repeat again answer antwoord zeggen say".split())
 
@@ -179,9 +180,11 @@ class Assistant:
         for asked, pattern in ASKED_LANGUAGE.items():
             if pattern.search(folded):
                 lang, switched = asked, True  # type: ignore[assignment]
-        if switched and context.previous_question and not [
-            t for t in content_tokens(pattern_free(cleaned)) if t not in TRANSLATE_WORDS
-        ]:
+        rest = [t for t in content_tokens(pattern_free(cleaned)) if t not in TRANSLATE_WORDS]
+        # "Can you say that in English? My colleague doesn't read Dutch": nothing in it is about the letter.
+        if switched and context.previous_question and not any(
+            self.retriever.analyse(" ".join(t for t in rest if t not in LANGUAGE_NAMES), lang).known.values()
+        ):
             # "Kun je dat in het Nederlands uitleggen?": the previous question, in the language asked for.
             cleaned = context.previous_question
             context = _Context()
@@ -311,11 +314,12 @@ class Assistant:
         own_terms = content_tokens(question)
         topic = [t for t in own_terms
                  if t not in ADDRESSEE_WORDS and t not in WANT_WORDS and not ASKED_LANGUAGE_WORDS.match(t)]
-        if wants and not topic:
-            text, cites = compose_demand_list(self.letter, lang)
-            return text, cites, False, retrieve_done
         folded = fold(question)
         refers = bool(REFERENCE_RE.search(folded))
+        if wants and not topic and not (refers and context.previous_question):
+            # "Wat wil de VNG?" -- but "en wat vraagt de VNG daarover?" asks about the topic of the conversation.
+            text, cites = compose_demand_list(self.letter, lang)
+            return text, cites, False, retrieve_done
         follow_up = bool(context.previous_question) and (
             refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1
         )
@@ -342,7 +346,7 @@ class Assistant:
                 own = self.retriever.analyse(question, lang)
                 retrieval.terms = own if own.tokens else retrieval.terms
         retrieve_done = time.perf_counter()
-        verdict = gate(question, retrieval, lang)
+        verdict = gate(question, retrieval, lang, self.retriever)
         if not verdict.supported and verdict.reason == "unknown_terms" and narrowed_hit:
             verdict = Verdict(True)  # "the care part of that": the previous answer is what it is about
         if not verdict.supported:

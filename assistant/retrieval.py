@@ -204,6 +204,12 @@ class HybridRetriever(BaseRetriever):
             known[word] = stems
         return QueryTerms(tokens=words, known=known, how=how, direct=direct)
 
+    def joins_letter_words(self, token: str) -> bool:
+        """"oekraineopvang" is "oekraine" + "opvang", both words of the letter: a compound, not a name."""
+        words = self._vocab_set["nl"] | self._vocab_set["en"]
+        return any(token[:i] in words and (token[i:] in words or token[i + 1:] in words)
+                   for i in range(5, len(token) - 4))
+
     def rarity(self, stems: set[str]) -> float:
         """1.0 for a word found in one unit, falling towards 0 for a word found in every unit."""
         df = min((self._df.get(s, 0) for s in stems), default=0)

@@ -77,9 +77,14 @@ BARE_ORDINAL_RE = re.compile(
 # "ok, and the next one?" / "en de vorige eis?": the demand after (or before) the one under discussion
 STEP_RE = re.compile(
     r"^\W*(?:(?:ok\w*|oke|okay|and|en|dan|then|so|nu|now|thanks|bedankt|dank je)\W+)*(?:what about |hoe zit het met |"
-    r"wat is |what is |what's |geef |give me |show me |laat )?(?:the |de |het )?(next|volgende|previous|vorige)"
-    r"(?:\s+(?:one|een|eis|demand|punt|point|item))?(?:\s+(?:zien|please|graag|alsjeblieft|aub))?\W*$"
+    r"wat is |what is |what's |geef |give me |show me |laat )?(?:the |de |het )?"
+    r"(?:(next|volgende|previous|vorige)(?:\s+(one|een|eis|demand|punt|point|item|part|onderdeel|deel))?"
+    r"|(one|part|onderdeel|deel|demand|eis|point|punt) (after|before) (?:that|this|it)"
+    r"|(?:het |de )?(onderdeel|punt|eis|deel) (daarna|daarvoor|erna|ervoor))"
+    r"(?:\s+(?:zien|please|graag|alsjeblieft|aub))?\W*$"
 )
+# "in that demand", "die eis": the demand under discussion
+THAT_DEMAND_RE = re.compile(r"\b(?:that|this|the same|die|deze|dezelfde|diezelfde) (?:demand|eis|punt|point)\b")
 # "alinea 5", "paragraph 4", "de tweede alinea", "the last paragraph": the letter's paragraphs before the demands
 PARAGRAPH_WORD = r"(?:paragraphs?|paragra(?:a|ph)f|alinea'?s?|par\.|para)"
 PARAGRAPH_RE = re.compile(rf"\b{PARAGRAPH_WORD}\s*({NUMBER}(?:\s*(?:,|\ben\b|\band\b|&|/)\s*{NUMBER})*)")
@@ -126,6 +131,8 @@ SENDER_RE = re.compile(
     r"|\b(?:functie|rol|role|position|job|titel|title)\b.{0,30}\bdijksma\b"
     r"|\bdijksma'?s? (?:functie|rol|role|position)\b"
     r"|\bvoorzitter van de vng\b"
+    r"|\b(?:letter|brief|it|this)\s+(?:is\s+|was\s+|comes?\s+|komt\s+)?(?:from|van)\s+(?:one|a|an|which|what|wie|"
+    r"een|welke|de vng|the vng)\b"
     r"|\b(?:sign(?:s|ed)? off|closing formula|afsluitende groet|slotgroet|groet|regards|"
     r"name under|naam onder|names under|namen onder|undersigned|ondergetekende)\b"
 )
@@ -277,12 +284,23 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
 
     step = STEP_RE.match(q)
     if step and context_demand:
-        base = re.match(r"\d+", context_demand)
+        direction = step.group(1) or step.group(4) or step.group(6)
+        noun = step.group(2) or step.group(3) or step.group(5)
+        forward = direction in ("next", "volgende", "after", "daarna", "erna")
+        base = re.match(r"(\d+)([a-z]?)", context_demand)
         if base:
-            number = int(base.group()) + (1 if step.group(1) in ("next", "volgende") else -1)
-            if str(number) in demand_labels:
-                return Route("demand", [str(number)], [str(number)])
-            return Route("invalid_demand", [], [str(number)])
+            number, part = int(base.group(1)), base.group(2)
+            if part and noun not in ("demand", "eis"):
+                # After part b comes part c; after the last part, the next demand.
+                label = f"{number}{chr(ord(part) + (1 if forward else -1))}"
+                if label in demand_labels:
+                    return Route("demand", [label], [label])
+            label = str(number + (1 if forward else -1))
+            if label in demand_labels:
+                return Route("demand", [label], [label])
+            return Route("invalid_demand", [], [label])
+    if context_demand and THAT_DEMAND_RE.search(q) and not _demand_refs(q, n_demands):
+        return Route("demand", [context_demand], [context_demand])
 
     refs = _demand_refs(q, n_demands)
     ordinal = BARE_ORDINAL_RE.match(q)
