@@ -68,7 +68,7 @@ QUANTITY_RE = re.compile(
     r"^\W*(?:\w+\W+){0,2}(?:how many|how much|hoeveel)\b|"
     r"\b(?:how high|how big|hoe hoog|hoe groot|what number|welk aantal|aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
-    r"procent|bedrag|amount|"
+    r"procent|bedrag|amount|how long|hoe lang|how often|hoe vaak|"
     r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
 # "Which date" wants a calendar date; "when" is also answered by "this week".
@@ -286,7 +286,8 @@ def _one(word: str, terms: QueryTerms) -> QueryTerms:
                       direct={word: terms.direct.get(word, set())})
 
 
-def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool) -> list[Passage]:
+def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool,
+           exhaustive: bool = False) -> list[Passage]:
     """The units that answer (close to the best one, or sharing all its matched words), and in each the
     sentences that carry the answer."""
     hits = retrieval.hits
@@ -302,7 +303,9 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
     if not with_focus:
         focus = None
     # Words found in only one or two passages each name a topic of their own: each of their passages answers.
-    focus_words = {w for rarity, w in rarest if rarity >= VERY_RARE} | ({focus} if focus else set())
+    # "Everything it says about X", "where else": every passage with any rare word of the question.
+    threshold = RARE_ENOUGH if exhaustive else VERY_RARE
+    focus_words = {w for rarity, w in rarest if rarity >= threshold} | ({focus} if focus else set())
     best = hits[0]
     chosen = [best]
     merely_related: list[UnitHit] = []
@@ -421,6 +424,17 @@ def with_answer(question: str, passages: list[Passage]) -> list[Passage]:
     keep = [p for p in passages
             if any(pattern.search(s.nl if kind == "name" else fold(f"{s.nl} {s.en or ''}")) for s in p.sentences)]
     return keep or passages
+
+
+EXHAUSTIVE_RE = re.compile(
+    r"\b(?:all|everything|every|each|everywhere|anywhere|where else|all the places|both|"
+    r"alle|alles|allemaal|overal|ergens|waar nog|elke|iedere|beide|allebei|steeds|telkens|each time|"
+    r"how often|hoe vaak|vaker|more than once|meer dan (?:een|1) keer|several|meerdere|verschillende)\b"
+)
+
+
+def asks_for_everything(question: str) -> bool:
+    return bool(EXHAUSTIVE_RE.search(fold(question)))
 
 
 def check_answer_type(question: str, passages: list[Passage], lang: str, routed: bool = False) -> Verdict:

@@ -16,6 +16,7 @@ from assistant.grounding import (
     AFTERMATH_RE,
     RARE_ENOUGH,
     Verdict,
+    asks_for_everything,
     check_answer_type,
     gate,
     residual_is_foreign,
@@ -354,7 +355,7 @@ class Assistant:
             if verdict.reason == "unknown_terms" and retrieval.terms.coverage >= 0.5:
                 pointer = select(retrieval, self.retriever, whole_demands=False)[:1]
             return (*self._refuse_with_pointer(lang, verdict.reason, pointer, verdict.detail), retrieve_done)
-        passages = select(retrieval, self.retriever, whole_demands=wants)
+        passages = select(retrieval, self.retriever, whole_demands=wants, exhaustive=asks_for_everything(question))
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
