@@ -160,7 +160,8 @@ CONTENT_RE = re.compile(
     r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
     r"contents|says?|zegt|staat er|mention|summar\w*|samenvat\w*|"
     r"details?|read|lees|quote|citeer|which warnings|welke waarschuwingen|main points|key points|main demands|"
-    r"hoofdpunten|belangrijkste punten|kernpunten)\b"
+    r"hoofdpunten|belangrijkste punten|kernpunten|does it list|do they list|does it contain|contains?|bevat|"
+    r"staat erin|staan erin|lists? (?:of|which|what))\b"
     r"|\b(?:in|inside|within|uit) (?:the|de|het|dat|die|this|deze|dit) (?:manifest\w*|attachment|bijlage|"
     r"onderbouwing|document|stuk)\b"
 )
@@ -338,6 +339,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             return Route("attachment_content", attachment=number)
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)))
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
+    if "copies" in parties and MEETING_RE.search(q) and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q):
+        parties.remove("copies")  # "which ministers should attend the meeting?" is not about the copy list
     if "copies" in parties and "addressee" in parties and not ADDRESSED_RE.search(q):
         # "aan wie de brief in kopie is gestuurd": who it was sent to in copy, not the addressee.
         parties.remove("addressee")
