@@ -155,7 +155,8 @@ SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|wr
                               r"auteur|namens|van wie|from whom)\b")
 PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
 ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|appendi\w*|bijgevoegd\w*|"
-                           r"meegestuurd|meegezonden|gevoegd|meegevoegd)\b")
+                           r"meegestuurd|meegezonden|gevoegd|meegevoegd|envelop\w*|zat er (?:nog )?(?:\w+ )?bij|"
+                           r"zit er (?:nog )?(?:\w+ )?bij)\b")
 CONTENT_RE = re.compile(
     r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
     r"contents|says?|zegt|staat er|mention|summar\w*|samenvat\w*|"
@@ -337,7 +338,9 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         # "bijlagen?" alone asks which there are; the list also says their texts are not available.
         if content or (number is not None and not naming):
             return Route("attachment_content", attachment=number)
-        return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)))
+        # "Van wie komt het en wat zat er bij?": the sender too.
+        parties = [intent for intent, pattern in PARTY_PATTERNS if intent != "copies" and pattern.search(q)]
+        return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)), also=parties)
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
     if "copies" in parties and MEETING_RE.search(q) and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q):
         parties.remove("copies")  # "which ministers should attend the meeting?" is not about the copy list
