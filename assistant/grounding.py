@@ -160,9 +160,8 @@ def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetrieve
 
 
 FIRST_NAME_RE = re.compile(r"\b(?:first names?|given names?|full names?|voornaam|voornamen|volledige naam)\b")
-# A first name written out before a surname and a role; initials ("S.A.M. Dijksma") and titles do not give one.
-FULL_NAME_IN_TEXT_RE = re.compile(r"(?<![.\w])[A-Z][a-z]+\s+(?:van\s+|de\s+|der\s+)?[A-Z][a-z]+(?=,?\s+"
-                                  r"(?:[Vv]oorzitter|[Cc]hair|[Mm]inister|[Bb]urgemeester|[Mm]ayor))")
+# A signature line with a written-out first name ("Sharon Dijksma"); initials ("S.A.M. Dijksma") give none.
+FULL_NAME_LINE_RE = re.compile(r"^\s*[A-Z][a-z]+(?:\s+(?:van|de|der|den|ter))?\s+[A-Z][a-z]+\s*$")
 
 
 def answer_type(question: str) -> str | None:
@@ -478,10 +477,13 @@ def check_answer_type(question: str, passages: list[Passage], lang: str, routed:
     if kind in ("place", "person", "minister"):
         found = _names_in_clause(question, kind, passages, anywhere=routed)
         return Verdict(True) if found else Verdict(False, "name")
+    if kind == "first_name":
+        lines = [s.nl for p in passages for s in p.sentences]
+        return Verdict(any(FULL_NAME_LINE_RE.match(line) for line in lines), "name")
     text = " ".join(f"{s.nl} {s.en or ''}" for p in passages for s in p.sentences)
     patterns = {"quantity": NUMBER_IN_TEXT_RE, "date": TIME_IN_TEXT_RE, "calendar_date": CALENDAR_IN_TEXT_RE,
-                "name": PERSON_IN_TEXT_RE, "first_name": FULL_NAME_IN_TEXT_RE}
-    target = text if kind in ("name", "first_name") else fold(text)
+                "name": PERSON_IN_TEXT_RE}
+    target = text if kind == "name" else fold(text)
     if kind == "quantity":
         # Demand numbering is not a quantity.
         target = re.sub(r"\b(?:eis|demand)\s+\d\w*", "", target)
