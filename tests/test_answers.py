@@ -217,3 +217,77 @@ def test_summary_and_explicit_language_request(bot: Assistant) -> None:
     assert not overview.refused and {"paragraph-1", "demand-1", "demand-5", "closing-request"} <= ids(overview)
     english = bot.ask("punt 3 in het Engels")
     assert english.language == "en" and "Tackle the real problems" in english.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welke gemeenten hadden verstoorde raadsvergaderingen?",  # the letter names no municipality for that
+        "Which mayors signed the letter?",
+        "Which minister is in charge of the dispersal law?",
+        "What's Dijksma's first name?",
+        "Op welke datum is het overleg tussen de VNG en het kabinet gepland?",
+        "Is Ter Apel worse now than in the summer of 2022?",
+        "Did the cabinet agree to the five demands in the end?",
+        "Heeft het kabinet inmiddels publiekelijk zijn steun uitgesproken?",
+        "What is the VNG's view on ending priority for status holders in social housing?",
+        "Does the VNG think the rioters in The Hague should be prosecuted?",
+        "whos the asylum minister rn, name?",
+        "Komt er volgend jaar een azc in mijn dorp?",
+    ],
+)
+def test_near_misses_are_refused(bot: Assistant, question: str) -> None:
+    """Questions on the letter's own topics that ask for a fact it does not give."""
+    answer = bot.ask(question)
+    assert answer.refused, answer.answer
+    assert_contract(answer, bot)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "fact"),
+    [
+        ("In which city could public order barely be maintained?", "paragraph-1", "the hague"),
+        ("In welke plaats escaleert de situatie opnieuw?", "paragraph-1", "ter apel"),
+        ("Wanneer wil de VNG met het kabinet om tafel?", "closing-request", "deze week"),
+        ("Our gemeenteraad meeting was shut down by shouting protesters. Does the letter mention that?",
+         "paragraph-1", "disrupted"),
+        ("What's this 'yo-yo' thing in the letter about?", "demand-2", "yo-yoing"),
+        ("Snapt de VNG eigenlijk wel waarom mensen in mijn dorp boos zijn?", "paragraph-2", "zorgen"),
+        ("Do local councils feel backed up by the national government at the moment?", "paragraph-4", "support"),
+        ("Is the letter addressed to the King or to the prime minister?", "salutation", "schoof"),
+        ("How does the letter sign off?", "signature", "kind regards"),
+        ("Welke ministers kregen een afschrift van de brief?", "copies", "rechtsbescherming"),
+    ],
+)
+def test_paraphrases_and_look_alikes_are_answered(bot: Assistant, question: str, expected: str, fact: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused, answer.answer
+    assert expected in ids(answer)
+    assert fact in answer.answer.lower()
+    assert_contract(answer, bot)
+
+
+def test_who_is_the_prime_minister_cites_only_the_passage_with_the_name(bot: Assistant) -> None:
+    answer = bot.ask("Who is the prime minister?")
+    assert ids(answer) == {"salutation"} and "Schoof" in answer.answer
+
+
+def test_paragraph_and_demand_by_number(bot: Assistant) -> None:
+    answer = bot.ask("In alinea 5 staat dat het rijk primair verantwoordelijk is. Hoe komt dat terug in de eerste eis?")
+    assert ids(answer) == {"paragraph-5", "demand-1"}
+    assert_contract(answer, bot)
+
+
+def test_conversation_steps_to_the_next_part(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="eis 4b"),
+               ChatTurn(role="assistant", content="Eis 4b: versneld afdoen van zaken van notoire overlastgevers [1]")]
+    answer = bot.ask("and the part after that?", history)
+    assert ids(answer) == {"demand-4c"} and not answer.refused
+
+
+def test_translation_request_with_small_talk_repeats_the_previous_answer(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Wat is eis 2?"),
+               ChatTurn(role="assistant", content="Eis 2 heet „Wet- en regelgeving: duidelijkheid en continuïteit”.")]
+    answer = bot.ask("can you say that in English please? my colleague doesnt read dutch", history)
+    assert answer.language == "en" and not answer.refused
+    assert "demand-2" in ids(answer)

@@ -65,3 +65,57 @@ def test_part_without_number_uses_the_demand_under_discussion() -> None:
     assert _route("and part b?", context="4").demands == ["4b"]
     assert _route("en onderdeel c?", context="4a").demands == ["4c"]
     assert _route("en onderdeel d?", context="4").intent == "invalid_demand"
+
+
+@pytest.mark.parametrize(
+    ("question", "context", "expected"),
+    [
+        ("ok, and the next one?", "1", ["2"]), ("en de volgende?", "3", ["4"]), ("the previous one", "2", ["1"]),
+        ("and the part after that?", "4b", ["4c"]), ("en het onderdeel daarna?", "4a", ["4b"]),
+        ("next demand", "4b", ["5"]), ("so in that demand the VNG wants more control?", "1", ["1"]),
+    ],
+)
+def test_steps_through_the_demands_of_a_conversation(question: str, context: str, expected: list[str]) -> None:
+    routed = _route(question, context=context)
+    assert routed.intent == "demand" and routed.demands == expected
+
+
+def test_no_demand_after_the_last() -> None:
+    assert _route("en de volgende?", context="5").intent == "invalid_demand"
+
+
+@pytest.mark.parametrize(
+    ("question", "paragraphs", "demands"),
+    [
+        ("wat staat er in alinea 3?", [3], []), ("paragraph 4", [4], []), ("the last paragraph", [5], []),
+        ("how does demand 2 relate to what paragraph 4 says?", [4], ["2"]),
+        ("De brief noemt het in alinea 3 en 5. Wat is het verschil?", [3, 5], []),
+        ("de tweede alinea", [2], []),
+    ],
+)
+def test_paragraphs_by_number(question: str, paragraphs: list[int], demands: list[str]) -> None:
+    routed = route(question, LABELS, 5, None, 5)
+    assert routed.intent == "demand"
+    assert routed.paragraphs == paragraphs and routed.demands == demands
+
+
+def test_a_paragraph_the_letter_does_not_have() -> None:
+    assert route("alinea 7", LABELS, 5, None, 5).intent == "invalid_paragraph"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "also"),
+    [
+        ("who wrote it, and who else got a copy?", "sender", ["copies"]),
+        ("Hoe heet de minister aan wie de brief in kopie is gestuurd?", "copies", []),
+        ("Van wie komt dat schrijven en wat zat er nog bij in de envelop?", "attachments", ["sender"]),
+        ("How does the letter sign off?", "sender", []), ("which org sent this, vng stands for what", "sender", []),
+        ("kreeg de minister van Justitie de brief ook?", "copies", []),
+        ("how does the letter open - what's the very first line?", "opening", []),
+        ("bijlagen?", "attachments", []), ("What's the first document enclosed with the letter?", "attachments", []),
+        ("What are the main demands in the manifesto attached to the letter?", "attachment_content", []),
+    ],
+)
+def test_parts_of_the_letter_named_in_one_question(question: str, intent: str, also: list[str]) -> None:
+    routed = _route(question)
+    assert routed.intent == intent and routed.also == also
