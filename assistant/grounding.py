@@ -70,6 +70,7 @@ PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should|to)|how to|waar (?:kan|k
 QUANTITY_RE = re.compile(
     # "how many" asks for a number, but not in "failing to control how many come in"
     r"(?:^|[.?!,;:]\s*|\b(?:and|en|of|or|but|maar|from|to|van|naar|tot|so|dus)\s+)(?:[\w']+\s+){0,2}"
+    r"(?<!control )(?<!controlling )(?<!determine )(?<!decide )(?<!limit )(?<!bepalen )(?<!regelen )"
     r"(?:how many|how much|hoeveel)\b|"
     r"\b(?:how high|how big|hoe hoog|hoe groot|what number|welk aantal|het precieze aantal|exacte aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"

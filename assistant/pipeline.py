@@ -148,12 +148,13 @@ class Assistant:
             return _Context()
         previous = _clean(users[-1])[: self.settings.max_question_chars]
         lang, confidence = language_mod.detect(previous)
+        # Follow the conversation forward: "demand 4 part a?", "and b?" leaves 4b under discussion.
         demand = None
-        for text in reversed(users[-3:]):
-            routed = route(_clean(text)[: self.settings.max_question_chars], self.demand_labels, self.n_demands)
+        for text in users[-4:]:
+            routed = route(_clean(text)[: self.settings.max_question_chars], self.demand_labels, self.n_demands,
+                           demand, len(self.paragraphs))
             if routed.intent == "demand" and routed.demands:
                 demand = routed.demands[-1]
-                break
         # Answer the previous question again (no history, ~20 ms) to know which passages it was about.
         try:
             earlier = self.ask(previous)
