@@ -69,6 +69,8 @@ CODE_RE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:\.\s*|\(\s*)?([a-z])\)?(?![\w])"
 PART_OF_RE = re.compile(rf"\b{PART_WORD}\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+)?{KEYWORD}\s*({NUMBER})\b")
 # "part b?" / "en onderdeel c?" without a number: the demand under discussion
 BARE_PART_RE = re.compile(rf"^\W*(?:and|en|what about|en wat is|wat is|what is)?\s*(?:{PART_WORD})\W*$")
+# "and b?" / "en c?" right after a part of a demand
+BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is|and what is)\s*\(?([a-e])\)?\W*$")
 # "en de eerste?" / "and the last one?": an ordinal alone continues a conversation about demands
 BARE_ORDINAL_RE = re.compile(
     r"^\W*(?:and|en|what about|hoe zit het met|wat is)?\s*(?:the|de|het)?\s*("
@@ -273,8 +275,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             return Route("invalid_paragraph", requested=missing)
         return Route("demand", labels, labels, paragraphs=paragraphs)
 
-    bare_part = BARE_PART_RE.match(q) or (re.search(PART_WORD, q) if context_demand and not
-                                           re.search(rf"\b{KEYWORD}\s*{NUMBER}", q) else None)
+    bare_part = BARE_PART_RE.match(q) or BARE_LETTER_RE.match(q) or (
+        re.search(PART_WORD, q) if context_demand and not re.search(rf"\b{KEYWORD}\s*{NUMBER}", q) else None)
     if bare_part and context_demand:
         letter = bare_part.group(1)
         base = re.match(r"\d+", context_demand)
