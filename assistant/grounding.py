@@ -35,8 +35,9 @@ PERSONAL_RE = re.compile(
 )
 # "Will my municipality get an azc?" is about the asker's own situation, unless the question is what the VNG or
 # the letter says ("people in my village are angry: does the VNG get that?").
-MY_RE = re.compile(r"\b(?:my|mijn|(?:our|onze|ons) (?:village|town|city|municipality|neighbou?rhood|street|dorp|stad|"
-                   r"gemeente|wijk|buurt|straat))\b")
+MY_RE = re.compile(r"\b(?:my|mijn|our|onze|ons) (?:own )?(?:village|town|city|municipality|neighbou?rhood|street|house|"
+                   r"home|family|application|case|procedure|permit|dorp|stad|gemeente|wijk|buurt|straat|huis|woning|"
+                   r"familie|aanvraag|zaak|vergunning)\b")
 ABOUT_LETTER_RE = re.compile(r"\b(?:vng|letter|brief|brandbrief|they|ze|zij)\b")
 # Nouns for documents other than this letter: "who wrote the coalition agreement?" is not about its sender.
 OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoofdlijnenakkoord report rapport "
@@ -63,7 +64,7 @@ AFTERMATH_RE = re.compile(
     r"volgend jaar|next year|komend jaar|coming year|in de toekomst|in the future|"
     # ...nor what would happen if ...
     r"suppose|supposing|stel dat|what would happen|wat zou er gebeuren|"
-    r"(?:er )?(?:uiteindelijk )?(?:nog )?van gekomen|doorgegaan|is gehouden|heeft plaatsgevonden)\b"
+    r"er (?:\w+ ){0,3}(?:van )?gekomen|doorgegaan|is gehouden|heeft plaatsgevonden)\b"
 )
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should|to)|how to|waar (?:kan|kunnen|moet|moeten)|hoe kunnen)\b")

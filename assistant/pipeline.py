@@ -88,6 +88,14 @@ OTHER_MEETING_RE = re.compile(
 )
 
 
+# "Go on", "what's the rest of it?", "vertel meer": more of the previous answer.
+MORE_RE = re.compile(r"\b(?:the rest|rest of it|go on|carry on|tell me more|say more|more about (?:that|it|this)|"
+                     r"de rest|ga door|ga verder|vertel (?:eens )?meer|meer daarover|wat nog meer|en verder)\b")
+# "Is that in one of the demands too?"
+IN_A_DEMAND_RE = re.compile(r"\b(?:in|among|one of|een van|bij|onder) (?:the |de |die |een van de )?"
+                            r"(?:demands|eisen|punten|points)\b|\b(?:as|als) (?:a |een )?(?:demand|eis)\b")
+
+
 class InvalidQuestion(ValueError):
     pass
 
@@ -325,9 +333,21 @@ class Assistant:
         follow_up = bool(context.previous_question) and (
             refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1
         )
+        if follow_up and context.previous_units and MORE_RE.search(folded):
+            # "Go on, what's the rest of it?": the passages of the previous answer, whole.
+            units = [u for u in self.letter.units if u.id in context.previous_units
+                     and not (u.parent and u.parent in context.previous_units)]
+            passages = [Passage(u, list(u.sentences), whole_demand=u.kind == "demand") for u in units]
+            text, cites = compose(self.letter, lang, passages)
+            return text, cites, False, retrieve_done
         retrieval = None
         narrowed_hit = False
-        if follow_up and refers and context.previous_units:
+        if follow_up and context.previous_question and IN_A_DEMAND_RE.search(folded):
+            # "Is that in one of the demands too?": the previous question, among the demands only.
+            demands = {u.id for u in self.letter.by_kind("demand", "demand_part")}
+            retrieval = self.retriever.search(context.previous_question, lang, units=demands)
+            wants = True
+        if retrieval is None and follow_up and refers and context.previous_units:
             # First where the conversation was; the whole letter only when nothing there matches.
             narrowed = self.retriever.search(question, lang, units=context.previous_units)
             matched_there = set().union(*(h.matched for h in narrowed.hits))
@@ -343,8 +363,10 @@ class Assistant:
             standalone = not refers and any(self.retriever.analyse(question, lang).known.values())
             query = f"{context.previous_question} {question}" if follow_up and not standalone else question
             retrieval = self.retriever.search(query, lang)
-            if follow_up:
-                # Sentences are chosen for what is asked now; units for the conversation.
+            elliptical = bool(CONTINUATION_RE.search(folded)) and len(own_terms) <= 2
+            if follow_up and not elliptical:
+                # Sentences are chosen for what is asked now; units for the conversation. ("En voor de
+                # Oekraïners?" is the previous question again, about them: it keeps the conversation's words.)
                 own = self.retriever.analyse(question, lang)
                 retrieval.terms = own if own.tokens else retrieval.terms
         retrieve_done = time.perf_counter()
@@ -356,6 +378,8 @@ class Assistant:
             if verdict.reason == "unknown_terms" and retrieval.terms.coverage >= 0.5:
                 pointer = select(retrieval, self.retriever, whole_demands=False)[:1]
             return (*self._refuse_with_pointer(lang, verdict.reason, pointer, verdict.detail), retrieve_done)
+        if narrowed_hit and all(self.letter.unit(u).kind in ("demand", "demand_part") for u in context.previous_units):
+            wants = True  # "what is the cabinet supposed to do under that one?": the demand, whole
         passages = select(retrieval, self.retriever, whole_demands=wants, exhaustive=asks_for_everything(question))
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:

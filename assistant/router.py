@@ -70,7 +70,8 @@ PART_OF_RE = re.compile(rf"\b{PART_WORD}\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+)?
 # "part b?" / "en onderdeel c?" without a number: the demand under discussion
 BARE_PART_RE = re.compile(rf"^\W*(?:and|en|what about|en wat is|wat is|what is)?\s*(?:{PART_WORD})\W*$")
 # "and b?" / "en c?" right after a part of a demand
-BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is|and what is)\s*\(?([a-e])\)?\W*$")
+BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is|and what is)\s*\(?([a-e])\)?\W*$"
+                            r"|(?<!\w)\(([a-e])\)(?!\w)")  # "what does (b) mean?"
 # "en de eerste?" / "and the last one?": an ordinal alone continues a conversation about demands
 BARE_ORDINAL_RE = re.compile(
     r"^\W*(?:and|en|what about|hoe zit het met|wat is)?\s*(?:the|de|het)?\s*("
@@ -278,7 +279,7 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     bare_part = BARE_PART_RE.match(q) or BARE_LETTER_RE.match(q) or (
         re.search(PART_WORD, q) if context_demand and not re.search(rf"\b{KEYWORD}\s*{NUMBER}", q) else None)
     if bare_part and context_demand:
-        letter = bare_part.group(1)
+        letter = next(g for g in bare_part.groups() if g)
         base = re.match(r"\d+", context_demand)
         if base:
             label = f"{base.group()}{letter}"
