@@ -282,7 +282,10 @@ class Assistant:
                 return text, cites, False, retrieve_done
         if intent == "attachment_content":
             return self._attachment(question, lang, routed.attachment, retrieve_done)
-        return self._retrieve(question, lang, context, retrieve_done)
+        excluded = {u.id for label in routed.excluded_demands if (u := self.letter.demand(label))}
+        excluded |= {p.id for n in routed.excluded_paragraphs if 1 <= n <= len(self.paragraphs)
+                     for p in [self.paragraphs[n - 1]]}
+        return self._retrieve(question, lang, context, retrieve_done, excluded)
 
     def _attachment(self, question: str, lang: Lang, number: int | None,
                     retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
@@ -318,8 +321,9 @@ class Assistant:
                     f"is not in my sources, so I cannot say what {'it says' if len(attachments) == 1 else 'they say'}.")
         return text, composer.citations, True, retrieve_done
 
-    def _retrieve(self, question: str, lang: Lang, context: _Context,
-                  retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
+    def _retrieve(self, question: str, lang: Lang, context: _Context, retrieve_done: float,
+                  excluded: set[str] | None = None) -> tuple[str, list[Citation], bool, float]:
+        """`excluded`: units the question sets aside ("apart from demand 4, where else...?")."""
         wants = asks_what_is_wanted(question)
         own_terms = content_tokens(question)
         topic = [t for t in own_terms
@@ -362,7 +366,9 @@ class Assistant:
             # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.
             standalone = not refers and any(self.retriever.analyse(question, lang).known.values())
             query = f"{context.previous_question} {question}" if follow_up and not standalone else question
-            retrieval = self.retriever.search(query, lang)
+            rest = ({u.id for u in self.letter.units if u.id not in excluded
+                     and not (u.parent and u.parent in excluded)} if excluded else None)
+            retrieval = self.retriever.search(query, lang, units=rest)
             elliptical = bool(CONTINUATION_RE.search(folded)) and len(own_terms) <= 2
             if follow_up and not elliptical:
                 # Sentences are chosen for what is asked now; units for the conversation. ("En voor de
@@ -380,7 +386,8 @@ class Assistant:
             return (*self._refuse_with_pointer(lang, verdict.reason, pointer, verdict.detail), retrieve_done)
         if narrowed_hit and all(self.letter.unit(u).kind in ("demand", "demand_part") for u in context.previous_units):
             wants = True  # "what is the cabinet supposed to do under that one?": the demand, whole
-        passages = select(retrieval, self.retriever, whole_demands=wants, exhaustive=asks_for_everything(question))
+        passages = select(retrieval, self.retriever, whole_demands=wants,
+                          exhaustive=bool(excluded) or asks_for_everything(question))
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)

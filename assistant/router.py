@@ -88,6 +88,12 @@ STEP_RE = re.compile(
 )
 # "in that demand", "die eis": the demand under discussion
 THAT_DEMAND_RE = re.compile(r"\b(?:that|this|the same|die|deze|dezelfde|diezelfde) (?:demand|eis|punt|point)\b")
+# "apart from demand 4", "behalve in eis 4", "besides paragraph 1"
+EXCLUDE_RE = re.compile(
+    r"\b(?:apart from|aside from|besides|except(?: for)?|other than|behalve|buiten|naast|anders dan)\s+(?:in\s+)?"
+    r"(?:the\s+|de\s+|het\s+)?(?:(?:eis|demand|punt|point)\s*(?:\d{1,2}[a-e]?|[a-z]+)|(?:paragraph|alinea)\s*\d{1,2}|"
+    r"(?:\w+\s+)(?:demand|eis|paragraph|alinea))"
+)
 # "alinea 5", "paragraph 4", "de tweede alinea", "the last paragraph": the letter's paragraphs before the demands
 PARAGRAPH_WORD = r"(?:paragraphs?|paragra(?:a|ph)f|alinea'?s?|par\.|para)"
 PARAGRAPH_RE = re.compile(rf"\b{PARAGRAPH_WORD}\s*({NUMBER}(?:\s*(?:,|\ben\b|\band\b|&|/)\s*{NUMBER})*)")
@@ -197,6 +203,9 @@ class Route:
     # Further parts of the letter asked for in the same question ("who wrote it, and who got a copy?").
     also: list[Intent] = field(default_factory=list)
     paragraphs: list[int] = field(default_factory=list)  # "alinea 5", "the fourth paragraph"
+    # "Apart from demand 4, where else...": parts of the letter the question sets aside
+    excluded_demands: list[str] = field(default_factory=list)
+    excluded_paragraphs: list[int] = field(default_factory=list)
 
 
 def _number(token: str) -> int | None:
@@ -265,6 +274,12 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         return Route("injection")
     if OPENING_RE.search(q):
         return Route("opening")
+    aside = EXCLUDE_RE.search(q)
+    if aside:
+        # "Behalve in eis 4: waar nog meer?" asks about the rest of the letter.
+        named = aside.group(0)
+        return Route("none", excluded_demands=[f"{n}{p}" for n, p in _demand_refs(named, n_demands)],
+                     excluded_paragraphs=_paragraph_refs(named, n_paragraphs or 9))
     paragraphs = _paragraph_refs(q, n_paragraphs) if n_paragraphs else []
     if paragraphs:
         # The paragraphs (and any demands) named: "how does demand 2 relate to what paragraph 4 says?"
