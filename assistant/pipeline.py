@@ -365,11 +365,15 @@ class Assistant:
         if retrieval is None:
             # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.
             standalone = not refers and any(self.retriever.analyse(question, lang).known.values())
-            query = f"{context.previous_question} {question}" if follow_up and not standalone else question
+            elliptical = follow_up and bool(CONTINUATION_RE.search(folded)) and len(own_terms) <= 2
+            query = f"{context.previous_question} {question}" if follow_up and (elliptical or not standalone) \
+                else question
             rest = ({u.id for u in self.letter.units if u.id not in excluded
                      and not (u.parent and u.parent in excluded)} if excluded else None)
+            if elliptical and standalone:
+                # "En voor de Oekraïners?": the previous question, among the passages on the new subject.
+                rest = {h.unit.id for h in self.retriever.search(question, lang, units=rest).hits if h.matched}
             retrieval = self.retriever.search(query, lang, units=rest)
-            elliptical = bool(CONTINUATION_RE.search(folded)) and len(own_terms) <= 2
             if follow_up and not elliptical:
                 # Sentences are chosen for what is asked now; units for the conversation. ("En voor de
                 # Oekraïners?" is the previous question again, about them: it keeps the conversation's words.)

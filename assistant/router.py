@@ -291,7 +291,7 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             return Route("invalid_paragraph", requested=missing)
         return Route("demand", labels, labels, paragraphs=paragraphs)
 
-    bare_part = BARE_PART_RE.match(q) or BARE_LETTER_RE.match(q) or (
+    bare_part = BARE_PART_RE.match(q) or BARE_LETTER_RE.search(q) or (
         re.search(PART_WORD, q) if context_demand and not re.search(rf"\b{KEYWORD}\s*{NUMBER}", q) else None)
     if bare_part and context_demand:
         letter = next(g for g in bare_part.groups() if g)
