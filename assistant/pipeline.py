@@ -88,6 +88,8 @@ OTHER_MEETING_RE = re.compile(
 )
 
 
+MINISTERS_IN_LETTER_RE = re.compile(r"\b(?:mention\w*|named?|noem\w*|genoemd|komen .{0,30}voor|appear\w*|"
+                                    r"in (?:the|de|deze|this) (?:letter|brief))\b")
 # "Go on", "what's the rest of it?", "vertel meer": more of the previous answer.
 MORE_RE = re.compile(r"\b(?:the rest|rest of it|go on|carry on|tell me more|say more|more about (?:that|it|this)|"
                      r"de rest|ga door|ga verder|vertel (?:eens )?meer|meer daarover|wat nog meer|en verder)\b")
@@ -272,6 +274,12 @@ class Assistant:
                 text, cites = compose_overview(self.letter, lang)
                 return text, cites, False, retrieve_done
             passages = self._units(*(kind for wanted in [intent, *routed.also] for kind in fixed[wanted]))
+            if intent == "copies" and MINISTERS_IN_LETTER_RE.search(fold(question)):
+                # "Which ministers appear in the letter?": the copy list and every passage naming a minister.
+                passages += [Passage(u, [s for s in u.sentences if "minister " in s.nl.lower()])
+                             for u in self.letter.units if u.kind not in ("copies", "salutation")
+                             and "minister " in u.text_nl.lower()]
+                passages.sort(key=lambda p: p.unit.position)
             if passages:
                 # "What is the name of the minister in copy?", "on what date is the meeting?"
                 verdict = check_answer_type(question, passages, lang, routed=True)
