@@ -88,6 +88,7 @@ OTHER_MEETING_RE = re.compile(
 )
 
 
+# "Which ministers appear in the letter?" asks for more than the copy list.
 MINISTERS_IN_LETTER_RE = re.compile(r"\b(?:mention\w*|named?|noem\w*|genoemd|komen .{0,30}voor|appear\w*|"
                                     r"in (?:the|de|deze|this) (?:letter|brief))\b")
 # "Go on", "what's the rest of it?", "vertel meer": more of the previous answer.
