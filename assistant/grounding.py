@@ -27,8 +27,7 @@ PER_UNIT_WHEN_MANY = 2
 
 
 # Questions about the asker's own situation ("how do I apply", "mijn gemeente"): the letter gives no advice.
-# "My village", "mijn gemeente" alone only set the scene ("people in my village are angry: does the VNG get
-# that?"); it is the asker's own action that the letter cannot advise on.
+# What the asker should do ("how do I apply?", "kan ik...?"): the letter gives no advice.
 PERSONAL_RE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|"
     r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik)\b"
@@ -195,7 +194,6 @@ STANCE_RE = re.compile(
     r"|\b(?:does|do|would)\s+(?:the )?(?:vng|they)\s+(?:think|believe|feel|support|favou?r|agree)\s+(?:that\s+)?"
     r"(?P<topic4>.+)$"
     r"|\b(?:vindt|vinden|steunt|wil|wilt)\s+(?:de )?(?:vng|ze|zij)\s+(?:dat|het)\s+(?P<topic5>.+)$"
-
 )
 PREDICATE_RE = re.compile(r"\b(?:should|must|ought to|needs? to|have to) be (\w+)|\b(\w+) (?:moeten|moet|zou|zouden) "
                           r"worden\b|\b(?:moeten|moet|zou|zouden) worden (\w+)")
