@@ -118,6 +118,7 @@ class HybridRetriever(BaseRetriever):
     _vocab_stems: set[str] = PrivateAttr()
     _vocab_tokens: dict[str, list[str]] = PrivateAttr()
     _vocab_set: dict[str, set[str]] = PrivateAttr()
+    _all_words: set[str] = PrivateAttr()
     _sentence_stems: dict[str, set[str]] = PrivateAttr()
     _metadata_only: set[str] = PrivateAttr()
     _df: dict[str, int] = PrivateAttr()
@@ -149,6 +150,7 @@ class HybridRetriever(BaseRetriever):
             "en": sorted({t for u in self.letter.units for t in tokens(f"{u.section_en} {u.text_en or ''}")}),
         }
         self._vocab_set = {lang: set(words) for lang, words in self._vocab_tokens.items()}
+        self._all_words = self._vocab_set["nl"] | self._vocab_set["en"]
 
     def analyse(self, query: str, language: Lang = "en") -> QueryTerms:
         """Map each content word to the letter's stems: as written, through the thesaurus, misspelled,
@@ -206,7 +208,7 @@ class HybridRetriever(BaseRetriever):
 
     def joins_letter_words(self, token: str) -> bool:
         """"oekraineopvang" is "oekraine" + "opvang", both words of the letter: a compound, not a name."""
-        words = self._vocab_set["nl"] | self._vocab_set["en"]
+        words = self._all_words
         return any(token[:i] in words and (token[i:] in words or token[i + 1:] in words)
                    for i in range(5, len(token) - 4))
 

@@ -63,9 +63,8 @@ def test_nonexistent_demand(bot: Assistant) -> None:
     assert "five demands" in answer.answer and "7" in answer.answer
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
+# Nothing the letter speaks of, instructions aimed at the assistant, facts it never gives, attachment texts.
+OUT_OF_SCOPE = [
         "Who won the World Cup?",
         "Wat is de hoofdstad van Frankrijk?",
         "Give me a recipe for pancakes",
@@ -76,11 +75,40 @@ def test_nonexistent_demand(bot: Assistant) -> None:
         "Wat vindt de VNG van Noordwijk?",
         "What does the manifesto attachment say?",
         "Wat staat er in bijlage 1?",
-    ],
-)
+]
+# A topic word the letter never uses is not answered by a passage that merely shares "asylum" or "VNG".
+SHARING_A_WORD = [
+        "Wat is het beste recept voor erwtensoep?",
+        "How do I apply for asylum?",
+        "Will my municipality get an azc?",
+        "What did the cabinet decide after the letter?",
+        "Who wrote the coalition agreement?",
+        "Wat vindt de VNG van klimaatbeleid?",
+        "How old is Dijksma?",
+        "What are the penalties for nuisance-causers?",
+        "Who is the mayor of Utrecht?",
+]
+# Questions on the letter's own topics that ask for a fact it does not give.
+NEAR_MISSES = [
+        "Welke gemeenten hadden verstoorde raadsvergaderingen?",  # the letter names no municipality for that
+        "Which mayors signed the letter?",
+        "Which minister is in charge of the dispersal law?",
+        "What's Dijksma's first name?",
+        "Op welke datum is het overleg tussen de VNG en het kabinet gepland?",
+        "Is Ter Apel worse now than in the summer of 2022?",
+        "Did the cabinet agree to the five demands in the end?",
+        "Heeft het kabinet inmiddels publiekelijk zijn steun uitgesproken?",
+        "What is the VNG's view on ending priority for status holders in social housing?",
+        "Does the VNG think the rioters in The Hague should be prosecuted?",
+        "whos the asylum minister rn, name?",
+        "Komt er volgend jaar een azc in mijn dorp?",
+]
+
+
+@pytest.mark.parametrize("question", OUT_OF_SCOPE + SHARING_A_WORD + NEAR_MISSES)
 def test_refusals(bot: Assistant, question: str) -> None:
     answer = bot.ask(question)
-    assert answer.refused
+    assert answer.refused, answer.answer
     assert_contract(answer, bot)
 
 
@@ -191,56 +219,11 @@ def test_retriever_ranks_units_for_a_spanning_question(bot: Assistant) -> None:
     assert {"paragraph-1", "paragraph-4"} <= {d.metadata["unit_id"] for d in docs[:3]}
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Wat is het beste recept voor erwtensoep?",
-        "How do I apply for asylum?",
-        "Will my municipality get an azc?",
-        "What did the cabinet decide after the letter?",
-        "Who wrote the coalition agreement?",
-        "Wat vindt de VNG van klimaatbeleid?",
-        "How old is Dijksma?",
-        "What are the penalties for nuisance-causers?",
-        "Who is the mayor of Utrecht?",
-    ],
-)
-def test_questions_sharing_a_word_with_the_letter_are_still_refused(bot: Assistant, question: str) -> None:
-    """A topic word the letter never uses is not answered by a passage that merely shares 'asylum' or 'VNG'."""
-    answer = bot.ask(question)
-    assert answer.refused
-    assert_contract(answer, bot)
-
-
 def test_summary_and_explicit_language_request(bot: Assistant) -> None:
     overview = bot.ask("Waar gaat de brief over?")
     assert not overview.refused and {"paragraph-1", "demand-1", "demand-5", "closing-request"} <= ids(overview)
     english = bot.ask("punt 3 in het Engels")
     assert english.language == "en" and "Tackle the real problems" in english.answer
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Welke gemeenten hadden verstoorde raadsvergaderingen?",  # the letter names no municipality for that
-        "Which mayors signed the letter?",
-        "Which minister is in charge of the dispersal law?",
-        "What's Dijksma's first name?",
-        "Op welke datum is het overleg tussen de VNG en het kabinet gepland?",
-        "Is Ter Apel worse now than in the summer of 2022?",
-        "Did the cabinet agree to the five demands in the end?",
-        "Heeft het kabinet inmiddels publiekelijk zijn steun uitgesproken?",
-        "What is the VNG's view on ending priority for status holders in social housing?",
-        "Does the VNG think the rioters in The Hague should be prosecuted?",
-        "whos the asylum minister rn, name?",
-        "Komt er volgend jaar een azc in mijn dorp?",
-    ],
-)
-def test_near_misses_are_refused(bot: Assistant, question: str) -> None:
-    """Questions on the letter's own topics that ask for a fact it does not give."""
-    answer = bot.ask(question)
-    assert answer.refused, answer.answer
-    assert_contract(answer, bot)
 
 
 @pytest.mark.parametrize(
