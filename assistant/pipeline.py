@@ -5,16 +5,15 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import dataclass
 
 from assistant import language as language_mod
 from assistant.answer import Composer, Passage, compose, compose_demand_list, compose_overview, count_word
 from assistant.config import Settings, get_settings
 from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
+from assistant.followup import Conversation, FollowUpResolver, refers_back
 from assistant.grounding import (
     AFTERMATH_RE,
-    RARE_ENOUGH,
     Verdict,
     asks_for_everything,
     check_answer_type,
@@ -33,13 +32,6 @@ log = logging.getLogger(__name__)
 
 # Terminal colour codes whole, then any other control character.
 CONTROL_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# A question that continues the previous one ("and demand 3?", "what about Ter Apel?")...
-CONTINUATION_RE = re.compile(r"^\W*(?:and|en|but|maar|also|ook|what about|hoe zit het met|en wat)\b")
-# ...or points back into the previous answer ("welke zorg wordt daarbij genoemd?").
-REFERENCE_RE = re.compile(
-    r"\b(?:daarbij|daarover|daarin|daarvan|daarmee|daar|die|dat|deze|dit|it|its|that|this|those|these|they|"
-    r"them|there|hij|zij|ze)\b"
-)
 
 
 # "punt 3 in het Engels", "in Dutch please": an explicit request beats detection.
@@ -91,24 +83,8 @@ OTHER_MEETING_RE = re.compile(
 # "Which ministers appear in the letter?" asks for more than the copy list.
 MINISTERS_IN_LETTER_RE = re.compile(r"\b(?:mention\w*|named?|noem\w*|genoemd|komen .{0,30}voor|appear\w*|"
                                     r"in (?:the|de|deze|this) (?:letter|brief))\b")
-# "Go on", "what's the rest of it?", "vertel meer": more of the previous answer.
-MORE_RE = re.compile(r"\b(?:the rest|rest of it|go on|carry on|tell me more|say more|more about (?:that|it|this)|"
-                     r"de rest|ga door|ga verder|vertel (?:eens )?meer|meer daarover|wat nog meer|en verder)\b")
-# "Is that in one of the demands too?"
-IN_A_DEMAND_RE = re.compile(r"\b(?:in|among|one of|een van|bij|onder) (?:the |de |die |een van de )?"
-                            r"(?:demands|eisen|punten|points)\b|\b(?:as|als) (?:a |een )?(?:demand|eis)\b")
-
-
 class InvalidQuestion(ValueError):
     pass
-
-
-@dataclass
-class _Context:
-    previous_question: str | None = None
-    previous_lang: Lang | None = None
-    previous_demand: str | None = None
-    previous_units: set[str] | None = None  # what the previous answer cited: where "daarbij" points
 
 
 def _clean(question: str) -> str:
@@ -126,6 +102,7 @@ class Assistant:
         self.demand_labels = {u.demand for u in letter.units if u.demand}
         self.n_demands = len(letter.demand_numbers)
         self.paragraphs = letter.by_kind("paragraph")
+        self.followups = FollowUpResolver(letter, retriever)
 
     @classmethod
     def load(cls, settings: Settings | None = None, force_rebuild: bool = False) -> Assistant:
@@ -153,10 +130,10 @@ class Assistant:
 
     # --- the pipeline ---------------------------------------------------------------------------
 
-    def _context(self, history: list[ChatTurn]) -> _Context:
+    def _context(self, history: list[ChatTurn]) -> Conversation:
         users = [t.content for t in history if t.role == "user" and t.content.strip()]
         if not users:
-            return _Context()
+            return Conversation()
         previous = _clean(users[-1])[: self.settings.max_question_chars]
         lang, confidence = language_mod.detect(previous)
         # Follow the conversation forward: "demand 4 part a?", "and b?" leaves 4b under discussion.
@@ -172,7 +149,7 @@ class Assistant:
             units = {c.id for c in earlier.citations} if not earlier.refused else None
         except InvalidQuestion:
             units = None
-        return _Context(previous, lang if confidence > 0.5 else None, demand, units)
+        return Conversation(previous, lang if confidence > 0.5 else None, demand, units)
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:
         cleaned = _clean(question)
@@ -200,7 +177,7 @@ class Assistant:
         ):
             # "Kun je dat in het Nederlands uitleggen?": the previous question, in the language asked for.
             cleaned = context.previous_question
-            context = _Context()
+            context = Conversation()
         routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand, len(self.paragraphs))
         retrieve_done = time.perf_counter()
         text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
@@ -231,7 +208,7 @@ class Assistant:
     def _units(self, *kinds: str) -> list[Passage]:
         return [Passage(u, list(u.sentences)) for u in self.letter.by_kind(*kinds)]
 
-    def _answer(self, question: str, lang: Lang, routed: Route, context: _Context,
+    def _answer(self, question: str, lang: Lang, routed: Route, context: Conversation,
                 retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
         intent = routed.intent
         if intent == "injection":
@@ -330,74 +307,35 @@ class Assistant:
                     f"is not in my sources, so I cannot say what {'it says' if len(attachments) == 1 else 'they say'}.")
         return text, composer.citations, True, retrieve_done
 
-    def _retrieve(self, question: str, lang: Lang, context: _Context, retrieve_done: float,
+    def _retrieve(self, question: str, lang: Lang, context: Conversation, retrieve_done: float,
                   excluded: set[str] | None = None) -> tuple[str, list[Citation], bool, float]:
         """`excluded`: units the question sets aside ("apart from demand 4, where else...?")."""
         wants = asks_what_is_wanted(question)
-        own_terms = content_tokens(question)
-        topic = [t for t in own_terms
+        topic = [t for t in content_tokens(question)
                  if t not in ADDRESSEE_WORDS and t not in WANT_WORDS and not ASKED_LANGUAGE_WORDS.match(t)]
-        folded = fold(question)
-        refers = bool(REFERENCE_RE.search(folded))
-        if wants and not topic and not (refers and context.previous_question):
+        if wants and not topic and not (refers_back(question) and context.previous_question):
             # "Wat wil de VNG?" -- but "en wat vraagt de VNG daarover?" asks about the topic of the conversation.
             text, cites = compose_demand_list(self.letter, lang)
             return text, cites, False, retrieve_done
-        follow_up = bool(context.previous_question) and (
-            refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1
-        )
-        if follow_up and context.previous_units and MORE_RE.search(folded):
-            # "Go on, what's the rest of it?": the passages of the previous answer, whole.
-            units = [u for u in self.letter.units if u.id in context.previous_units
-                     and not (u.parent and u.parent in context.previous_units)]
-            passages = [Passage(u, list(u.sentences), whole_demand=u.kind == "demand") for u in units]
+        resolution = self.followups.resolve(question, lang, context, excluded)
+        if resolution.repeat is not None:
+            passages = [Passage(u, list(u.sentences), whole_demand=u.kind == "demand") for u in resolution.repeat]
             text, cites = compose(self.letter, lang, passages)
             return text, cites, False, retrieve_done
-        retrieval = None
-        narrowed_hit = False
-        if follow_up and context.previous_question and IN_A_DEMAND_RE.search(folded):
-            # "Is that in one of the demands too?": the previous question, among the demands only.
-            demands = {u.id for u in self.letter.by_kind("demand", "demand_part")}
-            retrieval = self.retriever.search(context.previous_question, lang, units=demands)
-            wants = True
-        if retrieval is None and follow_up and refers and context.previous_units:
-            # First where the conversation was; the whole letter only when nothing there matches.
-            narrowed = self.retriever.search(question, lang, units=context.previous_units)
-            matched_there = set().union(*(h.matched for h in narrowed.hits))
-            # "And what do they expect this week?": a rare word of its own that lives elsewhere in the letter
-            # takes the question there.
-            elsewhere = [w for w, stems in narrowed.terms.known.items()
-                         if stems and w not in matched_there
-                         and self.retriever.word_rarity(narrowed.terms, w) >= RARE_ENOUGH]
-            if matched_there and not elsewhere:
-                retrieval, narrowed_hit = narrowed, True
-        if retrieval is None:
-            # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.
-            standalone = not refers and any(self.retriever.analyse(question, lang).known.values())
-            elliptical = follow_up and bool(CONTINUATION_RE.search(folded)) and len(own_terms) <= 2
-            query = f"{context.previous_question} {question}" if follow_up and (elliptical or not standalone) \
-                else question
-            rest = ({u.id for u in self.letter.units if u.id not in excluded
-                     and not (u.parent and u.parent in excluded)} if excluded else None)
-            if elliptical and standalone:
-                # "En voor de Oekraïners?": the previous question, among the passages on the new subject.
-                rest = {h.unit.id for h in self.retriever.search(question, lang, units=rest).hits if h.matched}
-            retrieval = self.retriever.search(query, lang, units=rest)
-            if follow_up and not elliptical:
-                # Sentences are chosen for what is asked now; units for the conversation. ("En voor de
-                # Oekraïners?" is the previous question again, about them: it keeps the conversation's words.)
-                own = self.retriever.analyse(question, lang)
-                retrieval.terms = own if own.tokens else retrieval.terms
+        retrieval = resolution.retrieval
+        assert retrieval is not None
+        wants = wants or resolution.asks_for_demands
         retrieve_done = time.perf_counter()
         verdict = gate(question, retrieval, lang, self.retriever)
-        if not verdict.supported and verdict.reason == "unknown_terms" and narrowed_hit:
+        if not verdict.supported and verdict.reason == "unknown_terms" and resolution.in_previous_answer:
             verdict = Verdict(True)  # "the care part of that": the previous answer is what it is about
         if not verdict.supported:
             pointer: list[Passage] = []
             if verdict.reason == "unknown_terms" and retrieval.terms.coverage >= 0.5:
                 pointer = select(retrieval, self.retriever, whole_demands=False)[:1]
             return (*self._refuse_with_pointer(lang, verdict.reason, pointer, verdict.detail), retrieve_done)
-        if narrowed_hit and all(self.letter.unit(u).kind in ("demand", "demand_part") for u in context.previous_units):
+        if resolution.in_previous_answer and context.previous_units and all(
+                self.letter.unit(u).kind in ("demand", "demand_part") for u in context.previous_units):
             wants = True  # "what is the cabinet supposed to do under that one?": the demand, whole
         passages = select(retrieval, self.retriever, whole_demands=wants,
                           exhaustive=bool(excluded) or asks_for_everything(question))

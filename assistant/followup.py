@@ -1,0 +1,110 @@
+"""Follow-up questions: what "and b?", "what's the rest of it?" or "is that in one of the demands?" is about,
+given the conversation so far. Turns a question into the search the answer step grounds on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.grounding import RARE_ENOUGH
+from assistant.models import Lang, Letter, Unit
+from assistant.retrieval import HybridRetriever, Retrieval
+from assistant.text import content_tokens, fold
+
+# A question that continues the previous one ("and demand 3?", "what about Ter Apel?")...
+CONTINUATION_RE = re.compile(r"^\W*(?:and|en|but|maar|also|ook|what about|hoe zit het met|en wat)\b")
+# ...or points back into the previous answer ("welke zorg wordt daarbij genoemd?").
+REFERENCE_RE = re.compile(
+    r"\b(?:daarbij|daarover|daarin|daarvan|daarmee|daar|die|dat|deze|dit|it|its|that|this|those|these|they|"
+    r"them|there|hij|zij|ze)\b"
+)
+# "Go on", "what's the rest of it?", "vertel meer": more of the previous answer.
+MORE_RE = re.compile(r"\b(?:the rest|rest of it|go on|carry on|tell me more|say more|more about (?:that|it|this)|"
+                     r"de rest|ga door|ga verder|vertel (?:eens )?meer|meer daarover|wat nog meer|en verder)\b")
+# "Is that in one of the demands too?"
+IN_A_DEMAND_RE = re.compile(r"\b(?:in|among|one of|een van|bij|onder) (?:the |de |die |een van de )?"
+                            r"(?:demands|eisen|punten|points)\b|\b(?:as|als) (?:a |een )?(?:demand|eis)\b")
+
+
+@dataclass
+class Conversation:
+    """What the answer needs to know of the earlier turns."""
+
+    previous_question: str | None = None
+    previous_lang: Lang | None = None
+    previous_demand: str | None = None  # the demand under discussion: "and b?" is its part b
+    previous_units: set[str] | None = None  # what the previous answer cited: where "daarbij" points
+
+
+def refers_back(question: str) -> bool:
+    return bool(REFERENCE_RE.search(fold(question)))
+
+
+@dataclass
+class Resolution:
+    """Either the previous answer's passages again (`repeat`), or a search to ground the answer on."""
+
+    retrieval: Retrieval | None = None
+    repeat: list[Unit] | None = None
+    in_previous_answer: bool = False  # the question was found among the previous answer's passages
+    asks_for_demands: bool = False  # "is that in one of the demands?": answer with whole demands
+
+
+class FollowUpResolver:
+    def __init__(self, letter: Letter, retriever: HybridRetriever) -> None:
+        self.letter = letter
+        self.retriever = retriever
+
+    def resolve(self, question: str, lang: Lang, conversation: Conversation,
+                excluded: set[str] | None = None) -> Resolution:
+        """`excluded`: units the question sets aside ("apart from demand 4, where else...?")."""
+        folded = fold(question)
+        refers = refers_back(question)
+        own_terms = content_tokens(question)
+        previous = conversation.previous_question
+        follow_up = bool(previous) and (refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1)
+        if not follow_up or previous is None:
+            return Resolution(self.retriever.search(question, lang, units=self._rest(excluded)))
+        if conversation.previous_units and MORE_RE.search(folded):
+            # "Go on, what's the rest of it?": the passages of the previous answer, whole.
+            return Resolution(repeat=[u for u in self.letter.units if u.id in conversation.previous_units
+                                      and not (u.parent and u.parent in conversation.previous_units)])
+        if IN_A_DEMAND_RE.search(folded):
+            # "Is that in one of the demands too?": the previous question, among the demands only.
+            demands = {u.id for u in self.letter.by_kind("demand", "demand_part")}
+            return Resolution(self.retriever.search(previous, lang, units=demands), asks_for_demands=True)
+        if refers and conversation.previous_units:
+            narrowed = self._in_previous_answer(question, lang, conversation.previous_units)
+            if narrowed is not None:
+                return Resolution(narrowed, in_previous_answer=True)
+        # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.
+        standalone = not refers and any(self.retriever.analyse(question, lang).known.values())
+        elliptical = bool(CONTINUATION_RE.search(folded)) and len(own_terms) <= 2
+        query = f"{previous} {question}" if elliptical or not standalone else question
+        rest = self._rest(excluded)
+        if elliptical and standalone:
+            # "En voor de Oekraïners?": the previous question, among the passages on the new subject.
+            rest = {h.unit.id for h in self.retriever.search(question, lang, units=rest).hits if h.matched}
+        retrieval = self.retriever.search(query, lang, units=rest)
+        if not elliptical:
+            # Sentences are chosen for what is asked now; units for the conversation. ("En voor de
+            # Oekraïners?" is the previous question again, about them: it keeps the conversation's words.)
+            own = self.retriever.analyse(question, lang)
+            retrieval.terms = own if own.tokens else retrieval.terms
+        return Resolution(retrieval)
+
+    def _in_previous_answer(self, question: str, lang: Lang, units: set[str]) -> Retrieval | None:
+        """First where the conversation was; None sends the question to the whole letter."""
+        narrowed = self.retriever.search(question, lang, units=units)
+        matched_there = set().union(*(h.matched for h in narrowed.hits))
+        # "And what do they expect this week?": a rare word of its own that lives elsewhere in the letter
+        # takes the question there.
+        elsewhere = [w for w, stems in narrowed.terms.known.items()
+                     if stems and w not in matched_there
+                     and self.retriever.word_rarity(narrowed.terms, w) >= RARE_ENOUGH]
+        return narrowed if matched_there and not elsewhere else None
+
+    def _rest(self, excluded: set[str] | None) -> set[str] | None:
+        if not excluded:
+            return None
+        return {u.id for u in self.letter.units if u.id not in excluded and not (u.parent and u.parent in excluded)}
