@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from assistant.answer import Passage
 from assistant.models import Sentence
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
+from assistant.synonyms import rewrite_phrases
 from assistant.text import GENERIC, content_tokens, fold, is_stopword, stem, tokens
 
 DENSE_VOUCHES = 0.65  # cosine of an English question to the English rendering that vouches for a paraphrase
@@ -122,7 +123,9 @@ CALENDAR_IN_TEXT_RE = re.compile(r"\b(?:\d{1,2} (?:" + MONTHS + r")|(?:" + MONTH
 PERSON_IN_TEXT_RE = re.compile(r"\b[A-Z]\.(?:[A-Z]\.)*\s?[A-Z][a-z]+|\b(?:heer|mevrouw|Mr|Mrs|Ms)\s+[A-Z][a-z]+")
 # Capitalised words that are not names: sentence starts, question words, common acronyms of no topic.
 _NOT_NAMES = {"i", "vng", "what", "who", "wat", "wie", "is", "are", "does", "do", "the", "de", "het", "een", "and",
-              "en", "how", "hoe", "why", "waarom", "which", "welke", "can", "kan", "please", "tell", "give", "geef"}
+              "en", "how", "hoe", "why", "waarom", "which", "welke", "can", "kan", "please", "tell", "give", "geef",
+              # "in plain English": a language asked for, not a subject the letter leaves out
+              "english", "dutch", "engels", "nederlands", "hollands"}
 
 
 @dataclass
@@ -186,7 +189,8 @@ def answer_type(question: str) -> str | None:
 
 # Questions after the VNG's stance on something: "view on X", "wat vindt de VNG van X", "is the VNG for or against X"
 STANCE_RE = re.compile(
-    r"\b(?:views?|position|stance|opinion|standpunt|mening|visie|houding)\s+(?:on|of|about|over|towards|"
+    # "position on X", "position in this letter on X"
+    r"\b(?:views?|position|stance|opinion|standpunt|mening|visie|houding)\s+(?:[\w']+\s+){0,4}?(?:on|of|about|over|towards|"
     r"ten aanzien van|tegenover|inzake)\s+(?P<topic>.+)$"
     r"|\b(?:wat vindt|what does|how does)\s+(?:de |the )?(?:vng|ze|zij|they|it)\s+(?:think|feel|vinden)?\s*"
     r"(?:of|about|van|over)\s+(?P<topic2>.+)$"
@@ -279,12 +283,51 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
             score = len(foreign) + loose
             if foreign and (score >= 2 or score * 2 >= len(asked)):
                 return Verdict(False, "unknown_terms", foreign)
-    known = len(terms.tokens) - len(terms.unknown)
     # The English model on the English rendering can vouch for a paraphrase; on Dutch it cannot.
-    vouched = lang == "en" and known >= 1 and retrieval.top_dense >= DENSE_VOUCHES
-    if unknown and (known <= 1 or terms.coverage < 0.5) and not vouched:
+    vouched = lang == "en" and len(terms.tokens) > len(terms.unknown) and retrieval.top_dense >= DENSE_VOUCHES
+    if unknown and not vouched and not asks_what_it_says(question, terms) and all(
+            _mostly_foreign(words, terms) for words in (terms.tokens, asked_tokens(question)) if words):
         return Verdict(False, "unknown_terms", unknown)
     return Verdict(True)
+
+
+def _mostly_foreign(words: list[str], terms: QueryTerms) -> bool:
+    """At most one of the words is the letter's, or fewer than half of them are."""
+    known = sum(bool(terms.known.get(t)) for t in words)
+    return known <= 1 or known < len(words) / 2
+
+
+# "What does the letter (actually) say about X?", "wat zegt de brief erover?": X is what is asked.
+SAYS_ABOUT_RE = re.compile(
+    r"\b(?:what|wat)\s+(?:does\s+|do\s+)?(?:the letter|the vng|vng|it|they|de brief|de vng|hij|ze|zij)\s+(?:\w+\s+)?"
+    r"(?:says?|writes?|states?|zegt|schrijft)\s*(?:about|on|over|er\s*over|daar\s*over)\s*(?P<topic>[^.?!]*)"
+)
+PRONOUN_TOPIC_RE = re.compile(r"^\W*(?:it|that|this|them|those|dat|die|dit|hem|haar)?\W*$")
+
+
+def asks_what_it_says(question: str, terms: QueryTerms) -> bool:
+    """An explicit request for what the letter says about a subject it has: answered, whatever else the
+    question assumes ("is it true they want to close Ter Apel? what does the letter actually say about it")."""
+    match = SAYS_ABOUT_RE.search(fold(question))
+    if not match:
+        return False
+    topic = [t for t in content_tokens(match.group("topic")) if t in terms.known]
+    if not topic:
+        # "about it": the subject named elsewhere in the question, which must then be the letter's
+        return bool(PRONOUN_TOPIC_RE.match(match.group("topic"))) and any(terms.known.values())
+    return all(terms.known[t] for t in topic)
+
+
+def asked_tokens(question: str) -> list[str]:
+    """The content words of a message's questions when it also holds statements around them; [] otherwise.
+    "Goedemiddag, ik ben griffier. Klopt het dat ...? Ik wil het correct weergeven in een memo." may be judged
+    on its middle sentence alone."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", question.strip()) if s]
+    asked = [s for s in sentences if s.rstrip().endswith("?")]
+    if len(sentences) < 2 or not asked or len(asked) == len(sentences):
+        return []
+    words = content_tokens(rewrite_phrases(fold(" ".join(asked))))
+    return words if len(words) >= 2 else []
 
 
 def _sentence_score(hit: UnitHit, sentence_id: str, retrieval: Retrieval, retriever: HybridRetriever) -> float:

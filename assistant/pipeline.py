@@ -14,6 +14,7 @@ from assistant.embeddings import load_embeddings
 from assistant.followup import Conversation, FollowUpResolver, refers_back
 from assistant.grounding import (
     AFTERMATH_RE,
+    RARE_ENOUGH,
     Verdict,
     asks_for_everything,
     check_answer_type,
@@ -24,7 +25,7 @@ from assistant.grounding import (
 )
 from assistant.index import LetterIndex, index_key
 from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Timings
-from assistant.retrieval import HybridRetriever, Retrieval
+from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval
 from assistant.router import Route, asks_what_is_wanted, route
 from assistant.text import content_tokens, fold
 
@@ -83,6 +84,12 @@ OTHER_MEETING_RE = re.compile(
 # "Which ministers appear in the letter?" asks for more than the copy list.
 MINISTERS_IN_LETTER_RE = re.compile(r"\b(?:mention\w*|named?|noem\w*|genoemd|komen .{0,30}voor|appear\w*|"
                                     r"in (?:the|de|deze|this) (?:letter|brief))\b")
+# Where one question holds two: "did they warn the cabinet before, and did they attach anything?"
+CLAUSE_SPLIT_RE = re.compile(
+    r"[?;]|,\s*(?:and|en|but|maar|plus)\b|\b(?:and|en) (?=(?:did|does|do|is|are|was|were|what|wat|hoe|how|wie|who|"
+    r"waar|where|when|wanneer|welke|which|heeft|hebben|zijn|wordt|worden|zat|zaten)\b)", re.IGNORECASE)
+
+
 class InvalidQuestion(ValueError):
     pass
 
@@ -264,6 +271,9 @@ class Assistant:
                 # An attachment's name is its title, not a person's name.
                 if not verdict.supported and not (intent == "attachments" and verdict.reason == "name"):
                     return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
+                known = {p.unit.id for p in passages}
+                passages += [p for p in self._topic_passages(question, lang) if p.unit.id not in known]
+                passages.sort(key=lambda p: p.unit.position)
                 text, cites = compose(self.letter, lang, passages)
                 return text, cites, False, retrieve_done
         if intent == "attachment_content":
@@ -272,6 +282,26 @@ class Assistant:
         excluded |= {p.id for n in routed.excluded_paragraphs if 1 <= n <= len(self.paragraphs)
                      for p in [self.paragraphs[n - 1]]}
         return self._retrieve(question, lang, context, retrieve_done, excluded)
+
+    def _topic_passages(self, question: str, lang: Lang) -> list[Passage]:
+        """"Did they warn the cabinet before, and what did they attach?": besides the part of the letter the
+        question was routed to, the passages for a clause of its own that no route answers, when a rare word of
+        the letter names its subject."""
+        clauses = [c for c in CLAUSE_SPLIT_RE.split(question) if c and c.strip()]
+        own = [c for c in clauses if route(c, self.demand_labels, self.n_demands).intent == "none"]
+        if len(clauses) < 2 or not own:
+            return []
+        asked = " ".join(own)
+        retrieval = self.retriever.search(asked, lang)
+        terms = retrieval.terms
+        rare = {w for w, stems in terms.known.items() if stems and terms.how.get(w) in ("exact", "spelling")
+                and self.retriever.word_rarity(terms, w) >= RARE_ENOUGH}
+        hits = [h for h in retrieval.hits if h.unit.kind not in METADATA_KINDS and h.matched & rare]
+        # "What are they called?" is about the routed answer; a subject of its own takes more than one word.
+        if not hits or sum(bool(st) for st in terms.known.values()) < 2 or not gate(
+                asked, retrieval, lang, self.retriever).supported:
+            return []
+        return select(Retrieval(hits=hits, terms=terms), self.retriever, whole_demands=False)
 
     def _attachment(self, question: str, lang: Lang, number: int | None,
                     retrieve_done: float) -> tuple[str, list[Citation], bool, float]:

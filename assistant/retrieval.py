@@ -17,7 +17,7 @@ from rank_bm25 import BM25Okapi
 from assistant.index import LetterIndex
 from assistant.models import Lang, Letter, Unit
 from assistant.synonyms import SYNONYMS, rewrite_phrases
-from assistant.text import content_tokens, fold, is_stopword, stem, tokens
+from assistant.text import VAGUE, content_tokens, fold, is_stopword, stem, tokens
 
 RRF_K = 10  # few units: a small constant keeps the top ranks apart
 # The English MiniLM model is weak on Dutch and on paraphrase; the lexical ranking is the surer of the two.
@@ -27,6 +27,7 @@ DENSE_WEIGHT = 1.0
 # in free search they win only on words that no other unit has (a name such as "Schoof").
 METADATA_KINDS = ("salutation", "signature", "copies", "attachments")
 METADATA_DEMOTION = 0.5
+VAGUE_RARITY = 0.5  # "mensen", "things": as if common, however rarely the letter uses them
 SYNONYM_WEIGHT = 0.5  # thesaurus senses of a word that the letter also uses as written
 OTHER_LANGUAGE_PENALTY = 0.05  # an English model on Dutch text is less sure than on English text
 
@@ -222,7 +223,8 @@ class HybridRetriever(BaseRetriever):
     def word_rarity(self, terms: QueryTerms, word: str) -> float:
         """How rare a question word is in the letter, as written when the letter uses it so: "gemeenten" is
         common even though its derivation "gemeentelijke" occurs once."""
-        return self.rarity(terms.direct.get(word) or terms.known.get(word, set()))
+        rarity = self.rarity(terms.direct.get(word) or terms.known.get(word, set()))
+        return min(rarity, VAGUE_RARITY) if word in VAGUE else rarity
 
     def sentence_matches(self, sentence_id: str, terms: QueryTerms) -> float:
         """The question's words this sentence contains (by stem, synonym or close spelling), rare words

@@ -61,7 +61,10 @@ KEYWORD_NUMBER_RE = re.compile(
 CONTINUATION_RE = re.compile(rf"\s*(?:,|\ben\b|\band\b|&|\bof\b|\bor\b|/)\s*(?:{KEYWORD}\s*)?({NUMBER})(?:{PART})?")
 # "the third demand", "de derde eis", "het laatste punt"
 ORDINAL_RE = re.compile(
-    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:\w+\s+)?" + KEYWORD + r"\b"
+    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:\w+\s+)?(?:" + KEYWORD
+    # "the first thing on their list of demands", "het eerste op hun lijstje met eisen"
+    + r"|(?:\w+\s+)?(?:on|in|of|op|uit|van)\s+(?:the|their|its|this|de|hun|haar|het|dit|die)?\s*"
+    r"(?:list|lijst|lijstje|rij)\s+(?:of|met|van)\s+" + KEYWORD + r")\b"
 )
 # "4.b", "4(b)", "4b" as a code on its own
 CODE_RE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:\.\s*|\(\s*)?([a-z])\)?(?![\w])")
@@ -141,7 +144,13 @@ SENDER_RE = re.compile(
     r"|\bdijksma'?s? (?:functie|rol|role|position)\b"
     r"|\bvoorzitter van de vng\b"
     r"|\b(?:letter|brief|it|this)\s+(?:is\s+|was\s+|comes?\s+|komt\s+)?(?:from|van)\s+(?:one|a|an|which|what|wie|"
-    r"een|welke|de vng|the vng)\b"
+    r"een|welke)\b"
+    # "is the letter from the VNG?" asks; "in de brief van de VNG" only names the letter
+    r"|\b(?:letter|brief|it|this)\s+(?:really\s+|actually\s+)?(?:is|was|comes?|komt|came|kwam)\s+"
+    r"(?:really\s+|actually\s+|echt\s+|wel\s+)?(?:from|van)\s+"
+    r"(?:de |the )?vng\b"
+    r"|\b(?:is|was|comes?|komt|came|kwam)\s+(?:the |de |this |deze )?(?:letter|brief|it|this)\s+(?:really\s+|echt\s+|"
+    r"wel\s+)?(?:from|van)\s+(?:de |the )?vng\b"
     r"|\b(?:sign(?:s|ed)? off|closing formula|afsluitende groet|slotgroet|groet|regards|"
     r"name under|naam onder|names under|namen onder|undersigned|ondergetekende)\b"
 )
@@ -177,6 +186,7 @@ CONTENT_RE = re.compile(
 )
 MEETING_RE = re.compile(
     r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
+    r"om (?:de )?tafel|around the table|round the table|"
     r"sit down|praten|(?:aan het |het )?(?:eind|einde|slot) van de brief|(?:at )?the end of the letter|"
     r"afsluit\w*|closing request)\b"
 )
@@ -358,6 +368,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             return Route("attachment_content", attachment=number)
         # "Van wie komt het en wat zat er bij?": the sender too.
         parties = [intent for intent, pattern in PARTY_PATTERNS if intent != "copies" and pattern.search(q)]
+        if MEETING_RE.search(q):
+            parties.append("meeting")  # "which attachments, and when do they want to meet?"
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)), also=parties)
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
     if "copies" in parties and MEETING_RE.search(q) and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q):
@@ -371,7 +383,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         residual = q
         for _, pattern in PARTY_PATTERNS:
             residual = pattern.sub(" ", residual)
-        return Route(parties[0], residual=residual, also=parties[1:])  # type: ignore[arg-type]
+        also = parties[1:] + (["meeting"] if MEETING_RE.search(q) and "copies" not in parties else [])
+        return Route(parties[0], residual=MEETING_RE.sub(" ", residual), also=also)  # type: ignore[arg-type]
     for intent, pattern in (("demand_list", LIST_RE), ("overview", OVERVIEW_RE), ("meeting", MEETING_RE)):
         if pattern.search(q):
             return Route(intent, residual=pattern.sub(" ", q))  # type: ignore[arg-type]

@@ -56,6 +56,11 @@ GENERIC = frozenset(
     """.split()
 )
 
+# Nouns for anyone or anything: rare in the letter ("veel mensen", "laat de mensen niet dakloos"), but they do not
+# say what a question is about ("het terugsturen van mensen die hier niet mogen blijven").
+VAGUE = frozenset("mensen persoon personen people person persons man vrouw men women dingen ding zaken things thing "
+                  "stuff".split())
+
 
 def fold(text: str) -> str:
     """Lower-case and strip diacritics: 'Oekraïners' and 'Oekrainers' become the same."""

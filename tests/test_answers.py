@@ -274,3 +274,42 @@ def test_translation_request_with_small_talk_repeats_the_previous_answer(bot: As
     answer = bot.ask("can you say that in English please? my colleague doesnt read dutch", history)
     assert answer.language == "en" and not answer.refused
     assert "demand-2" in ids(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "fact"),
+    [
+        # chatter around the question: judged on the sentence that asks
+        ("Hallo, ik ben raadslid in een kleine gemeente. Staat in de brief dat raadsvergaderingen over opvang "
+         "worden verstoord? Dat wil ik straks in de fractie bespreken.", "paragraph-1", "verstoord"),
+        # a false premise, then an explicit "what does it say about it"
+        ("Is it true the VNG wants to abolish the spreidingswet? what does the letter really say about it",
+         "demand-2", "spreidingswet"),
+        # "in plain English" names a language, not a subject the letter leaves out
+        ("Could you explain in plain English what the letter says about the Ukrainians?", "demand-5", "ukrain"),
+        # the letter named by its sender is not a question about the sender
+        ("Staat er in de brief van de VNG iets over de kosten van de opvang van Oekraïners?", "demand-5", "kosten"),
+    ],
+)
+def test_what_surrounds_the_question_does_not_decide_it(bot: Assistant, question: str, expected: str,
+                                                       fact: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused, answer.answer
+    assert expected in ids(answer)
+    assert fact in answer.answer.lower()
+    assert_contract(answer, bot)
+
+
+def test_a_routed_question_with_a_clause_of_its_own_gets_both_parts(bot: Assistant) -> None:
+    answer = bot.ask("Who signed the letter, and does it say the cabinet was warned early on?")
+    assert {"signature", "paragraph-3"} <= ids(answer)
+    answer = bot.ask("Welke bijlagen zaten erbij en wanneer wil de VNG om de tafel?")
+    assert {"attachments", "closing-request"} <= ids(answer) and "deze week" in answer.answer
+    # "What are they called?" is about the attachments themselves: nothing else joins the answer.
+    assert ids(bot.ask("Were any documents attached? What are they called?")) == {"attachments"}
+
+
+def test_a_vague_noun_does_not_name_the_topic(bot: Assistant) -> None:
+    answer = bot.ask("Welke eis gaat over het terugsturen van mensen die hier niet mogen blijven?")
+    assert "demand-4c" in ids(answer) or "demand-4" in ids(answer)
+    assert "terugkeer" in answer.answer.lower()

@@ -119,3 +119,25 @@ def test_a_paragraph_the_letter_does_not_have() -> None:
 def test_parts_of_the_letter_named_in_one_question(question: str, intent: str, also: list[str]) -> None:
     routed = _route(question)
     assert routed.intent == intent and routed.also == also
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("can u tell me what the first thing on their list of demands is", ["1"]),
+     ("wat is het derde punt op hun lijstje met eisen", ["3"]),
+     ("the last item in the list of demands", ["5"])],
+)
+def test_ordinal_on_a_list_of_demands(question: str, expected: list[str]) -> None:
+    routed = _route(question)
+    assert routed.intent == "demand" and routed.demands == expected
+
+
+def test_the_letter_named_by_its_sender_is_not_a_sender_question() -> None:
+    assert _route("Wordt zorg voor Oekraïners genoemd in de brief van de VNG?").intent == "none"
+    assert _route("Is de brief echt van de VNG?").intent == "sender"
+    assert _route("Does this letter really come from the VNG?").intent == "sender"
+
+
+def test_a_meeting_asked_beside_attachments_or_sender() -> None:
+    assert _route("welke bijlagen zaten erbij, en wanneer wil de vng om tafel?").also == ["meeting"]
+    assert _route("who wrote it and when do they want to meet?").also == ["meeting"]
