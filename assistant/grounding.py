@@ -257,7 +257,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
         return Verdict(False, "unknown_names", years)
     # A one- or two-word question of its own ("... fines?") names what is asked.
     for fragment in re.findall(r"([^.?!]+)\?", folded):
-        words = content_tokens(fragment)
+        words = content_tokens(rewrite_phrases(fragment))  # "footing it how?" is an idiom
         if 1 <= len(words) <= 2 and len(re.findall(r"\w+", fragment)) <= 3 and all(
                 not terms.known.get(w) for w in words):
             return Verdict(False, "unknown_terms", words)
