@@ -464,8 +464,8 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
             continue
         trimmed.append(passage)
         total += len(passage.sentences)
-    # Document order reads best.
-    return sorted(trimmed, key=lambda p: p.unit.position)
+    # The best passage first: it is the answer, the rest is context.
+    return trimmed
 
 
 def _names_in_clause(question: str, kind: str, passages: list[Passage], anywhere: bool = False) -> bool:
