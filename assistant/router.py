@@ -127,6 +127,9 @@ OVERVIEW_RE = re.compile(
 WANT_RE = re.compile(
     r"\b(?:what|wat)\b.*\b(?:want|wants|ask|asks|demand|demands|request|requests|wil|willen|vraagt|vragen|eist|"
     r"eisen|verlangt|verwacht)\b"
+    # "what must be arranged for ...?", "what should happen?": what the letter asks to be done
+    r"|\b(?:what|wat)\s+(?:should|must|has to|needs to|moet|moeten|zou|zouden)\s+(?:er\s+)?(?:\w+\s+){0,6}?"
+    r"(?:be done|happen|change|be arranged|be fixed|be sorted|gebeuren|veranderen|geregeld|gedaan|opgelost)\b"
 )
 SENDER_RE = re.compile(
     r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|written|signed|sign|signs|author|behind|"

@@ -313,3 +313,16 @@ def test_a_vague_noun_does_not_name_the_topic(bot: Assistant) -> None:
     answer = bot.ask("Welke eis gaat over het terugsturen van mensen die hier niet mogen blijven?")
     assert "demand-4c" in ids(answer) or "demand-4" in ids(answer)
     assert "terugkeer" in answer.answer.lower()
+
+
+def test_what_should_be_arranged_is_answered_with_the_whole_demand(bot: Assistant) -> None:
+    answer = bot.ask("Wat moet er volgens de VNG gebeuren met de opvang van Oekraïners?")
+    assert "demand-5" in ids(answer)
+    assert "meerjarige zekerheid" in answer.answer and "vergoed" in answer.answer.lower()
+
+
+def test_a_phrasal_verb_is_not_a_subject(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="What is demand 3?"),
+               ChatTurn(role="assistant", content="Demand 3 is titled 'Tackle the real problems'.")]
+    answer = bot.ask("and who winds up paying for that, according to them?", history)
+    assert not answer.refused, answer.answer
