@@ -86,8 +86,9 @@ MINISTERS_IN_LETTER_RE = re.compile(r"\b(?:mention\w*|named?|noem\w*|genoemd|kom
                                     r"in (?:the|de|deze|this) (?:letter|brief))\b")
 # Where one question holds two: "did they warn the cabinet before, and did they attach anything?"
 CLAUSE_SPLIT_RE = re.compile(
-    r"[?;]|,\s*(?:and|en|but|maar|plus)\b|\b(?:and|en) (?=(?:did|does|do|is|are|was|were|what|wat|hoe|how|wie|who|"
-    r"waar|where|when|wanneer|welke|which|heeft|hebben|zijn|wordt|worden|zat|zaten)\b)", re.IGNORECASE)
+    r"[?;]|(?<=[.!])\s+|,\s*(?:and|en|but|maar|plus)\b|"
+    r"\b(?:and|en) (?=(?:did|does|do|is|are|was|were|what|wat|hoe|how|wie|who|waar|where|when|wanneer|welke|which|"
+    r"heeft|hebben|zijn|wordt|worden|zat|zaten)\b)", re.IGNORECASE)
 
 
 class InvalidQuestion(ValueError):
@@ -237,6 +238,9 @@ class Assistant:
                 if unit:
                     passages.append(Passage(unit, list(unit.sentences), whole_demand=unit.kind == "demand"))
             passages.sort(key=lambda p: p.unit.position)
+            # "Demand 4 asks for a tougher line on troublemakers. Anything similar for the Ukrainians?"
+            named = {p.unit.id for p in passages} | {u.id for p in passages for u in self.letter.children(p.unit.id)}
+            passages += [p for p in self._topic_passages(question, lang) if p.unit.id not in named]
             text, cites = compose(self.letter, lang, passages)
             return text, cites, False, retrieve_done
         fixed = {"sender": ("signature",), "addressee": ("salutation",), "copies": ("copies",),
@@ -288,14 +292,18 @@ class Assistant:
         question was routed to, the passages for a clause of its own that no route answers, when a rare word of
         the letter names its subject."""
         clauses = [c for c in CLAUSE_SPLIT_RE.split(question) if c and c.strip()]
-        own = [c for c in clauses if route(c, self.demand_labels, self.n_demands).intent == "none"]
+        own = [c for c in clauses
+               if route(c, self.demand_labels, self.n_demands, None, len(self.paragraphs)).intent == "none"]
         if len(clauses) < 2 or not own:
             return []
         asked = " ".join(own)
         retrieval = self.retriever.search(asked, lang)
         terms = retrieval.terms
-        rare = {w for w, stems in terms.known.items() if stems and terms.how.get(w) in ("exact", "spelling")
-                and self.retriever.word_rarity(terms, w) >= RARE_ENOUGH}
+        rarity = {w: self.retriever.word_rarity(terms, w) for w, stems in terms.known.items()
+                  if stems and terms.how.get(w) in ("exact", "spelling")}
+        # The passages with the clause's rarest word: "gewoon op straat zetten?" is about "dakloos", not "zet".
+        top = max(rarity.values(), default=0.0)
+        rare = {w for w, r in rarity.items() if r == top and r >= RARE_ENOUGH}
         hits = [h for h in retrieval.hits if h.unit.kind not in METADATA_KINDS and h.matched & rare]
         # "What are they called?" is about the routed answer; a subject of its own takes more than one word.
         if not hits or sum(bool(st) for st in terms.known.values()) < 2 or not gate(

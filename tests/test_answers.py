@@ -326,3 +326,11 @@ def test_a_phrasal_verb_is_not_a_subject(bot: Assistant) -> None:
                ChatTurn(role="assistant", content="Demand 3 is titled 'Tackle the real problems'.")]
     answer = bot.ask("and who winds up paying for that, according to them?", history)
     assert not answer.refused, answer.answer
+
+
+def test_a_demand_named_as_context_for_a_question_on_another_subject(bot: Assistant) -> None:
+    answer = bot.ask("Eis 2 gaat over de spreidingswet. Zegt de brief ook iets over geld voor de Oekraïners?")
+    assert {"demand-2", "demand-5"} <= ids(answer)
+    # one clause naming the demand: the demand alone
+    assert ids(bot.ask("Wat staat er in eis 4? Gewoon op straat zetten?")) <= {"demand-4", "demand-4a", "demand-4b",
+                                                                            "demand-4c"}
