@@ -135,12 +135,40 @@ class Verdict:
     detail: list[str] = field(default_factory=list)
 
 
+# Where the asker heard of the letter, and who signs the question, are not what it asks about: "ik hoorde op
+# Omroep Gelderland ...", "Saw on NL Times that ...", "DutchNews wrote that ...", "Met vriendelijke groet, J. de Boer".
+_NAME = r"(?:[A-Z][\w.-]*\s?)+"
+SOURCE_RE = re.compile(
+    rf"\b(?i:heard|read|saw|seen|watched|hoorde|hoorden|las|lazen|zag|zagen|gezien|gelezen|gehoord)\s+"
+    rf"(?:[\w']+\s+){{0,4}}?(?i:on|in|op|bij|via|from|at)\s+(?:(?i:the|de|het)\s+)?(?P<a>{_NAME})"
+    rf"|\b(?i:according to|volgens)\s+(?:(?i:the|de|het)\s+)?(?P<b>{_NAME})"
+    rf"|\b(?i:op|on)\s+(?:(?i:the|de|het)\s+)?(?P<e>{_NAME})(?:\d+\s+)?(?i:zeiden|zei|zeggen|said|say|says|ze|they|"
+    rf"werd|was|stond)\b"
+    rf"|(?P<c>{_NAME})\s*(?i:wrote|writes|said|says|reported|reports|claims|claimed|schreef|schrijft|zei|zegt|meldde|"
+    rf"meldt|beweert|beweerde|berichtte)\b"
+    rf"|(?i:met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groetjes|groeten|kind regards|best regards|regards|"
+    rf"sincerely|cheers)\W+(?P<d>.+)$"
+)
+
+
+def attributed_names(question: str) -> set[str]:
+    """The words of the names a question gives as its source or signature."""
+    words: set[str] = set()
+    for match in SOURCE_RE.finditer(question):
+        span = next((g for g in match.groups() if g), "")
+        words |= set(re.findall(r"[A-Z][\w-]*", span))
+    return words
+
+
 def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetriever | None = None) -> list[str]:
     """Capitalised words inside the question (not its first word) that the letter never uses."""
     names: list[str] = []
     previous_end = -2
+    sources = attributed_names(question)
     for match in re.finditer(r"(?<![\w'])([A-Z][\w-]+)", question):
         word = match.group(1)
+        if word in sources:
+            continue
         before = question[: match.start()].rstrip()
         after = re.match(r"[^.?!]*", question[match.end():]).group(0)
         if not before or (before[-1] in ".?!:;\"'“„(" and len(after.split()) >= 2):
@@ -224,9 +252,12 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
     """For a routed question ("who wrote ...?"): what in the rest of it points away from this letter —
     a name the letter never uses, or another document ("the coalition agreement")."""
     # "Addressed to the King or to the prime minister?" offers a choice: the answer says which it is.
+    # "Did the minister of Defence get it too?": the copy list answers, by naming who did.
     names = [n for n in unknown_names(question, retrieval)
              if not re.search(rf"\b(?:or|of)\s+(?:\w+\s+){{0,3}}{re.escape(n)}\b|"
-                              rf"\b{re.escape(n)}\s+(?:or|of)\b", question, re.I)]
+                              rf"\b{re.escape(n)}\s+(?:or|of)\b|"
+                              rf"\b(?:minister|ministers|ministerie|ministry|ministries)\s+(?:van|voor|of|for)\s+"
+                              rf"(?:\w+\s+){{0,2}}{re.escape(n)}\b", question, re.I)]
     if names:
         return names
     if AFTERMATH_RE.search(fold(question)):
@@ -250,7 +281,8 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
         return Verdict(False, "unknown_names", names)
     if not terms.tokens or not any(h.matched for h in retrieval.hits):
         return Verdict(False, "off_topic")
-    unknown = [t for t in terms.unknown if len(t) > 2]
+    sources = {fold(w) for w in attributed_names(question)}
+    unknown = [t for t in terms.unknown if len(t) > 2 and t not in sources]
     # A year the letter never mentions ("worse than in 2022?")
     years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", question) if y not in letter_text(retrieval)]
     if years:
@@ -286,7 +318,8 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     # The English model on the English rendering can vouch for a paraphrase; on Dutch it cannot.
     vouched = lang == "en" and len(terms.tokens) > len(terms.unknown) and retrieval.top_dense >= DENSE_VOUCHES
     if unknown and not vouched and not asks_what_it_says(question, terms) and all(
-            _mostly_foreign(words, terms) for words in (terms.tokens, asked_tokens(question)) if words):
+            _mostly_foreign(words, terms) for words in (
+                [t for t in terms.tokens if t not in sources], asked_tokens(question)) if words):
         return Verdict(False, "unknown_terms", unknown)
     return Verdict(True)
 

@@ -95,10 +95,25 @@ class InvalidQuestion(ValueError):
     pass
 
 
+# A question written as a letter: "Geachte heer/mevrouw, ... Met vriendelijke groet, J. de Boer". Its own
+# greeting and sign-off say nothing about what it asks (and "groet" would route it to the letter's sign-off).
+OPENING_SALUTATION_RE = re.compile(r"^(?:geachte|beste|dear|hello|hallo|hi|hoi)\b[^,.!?]{0,40}[,!]\s+", re.IGNORECASE)
+SIGN_OFF_RE = re.compile(
+    r"(?<=[.?!])\s+(?:met )?(?:vriendelijke |hartelijke )?(?:groet(?:en|jes)?|kind regards|best regards|regards|"
+    r"best wishes|sincerely|yours sincerely|cheers|thanks|thank you|bedankt|alvast bedankt)\W*(?:[\w.'-]+\s*){0,5}$",
+    re.IGNORECASE)
+
+
 def _clean(question: str) -> str:
     # Lone surrogates (from broken JSON escapes or undecodable bytes) become U+FFFD, not an encoder crash later.
     text = question.encode("utf-8", "surrogatepass").decode("utf-8", "replace").replace("\ufffd", " ")
     return " ".join(CONTROL_RE.sub(" ", text).split())
+
+
+def without_letter_frame(question: str) -> str:
+    """The question without the greeting and sign-off of the asker's own message, when something remains."""
+    inner = SIGN_OFF_RE.sub("", OPENING_SALUTATION_RE.sub("", question)).strip()
+    return inner if len(inner.split()) >= 3 else question
 
 
 class Assistant:
@@ -169,7 +184,7 @@ class Assistant:
 
     def ask(self, question: str, history: list[ChatTurn] | None = None) -> Answer:
         start = time.perf_counter()
-        cleaned = self.validate(question, history)
+        cleaned = without_letter_frame(self.validate(question, history))
         history = (history or [])[-self.settings.max_history_turns:]
         context = self._context(history)
         lang, _ = language_mod.detect(cleaned, fallback=context.previous_lang or "nl")

@@ -176,7 +176,7 @@ class HybridRetriever(BaseRetriever):
             how[word] = "exact"
             if word in SYNONYMS:
                 # Thesaurus targets are the letter's own words, in either language.
-                stems |= stems_of(tokens(SYNONYMS[word]), ("nl", "en"))
+                stems |= stems_of(content_tokens(SYNONYMS[word]), ("nl", "en"))  # "deze week": "week"
                 how[word] = "exact" if stems_of([word]) else "synonym"
             if not stems and len(word) >= 6:
                 stems = {st for lang in langs for st in stems_of(

@@ -64,7 +64,10 @@ ORDINAL_RE = re.compile(
     r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:\w+\s+)?(?:" + KEYWORD
     # "the first thing on their list of demands", "het eerste op hun lijstje met eisen"
     + r"|(?:\w+\s+)?(?:on|in|of|op|uit|van)\s+(?:the|their|its|this|de|hun|haar|het|dit|die)?\s*"
-    r"(?:list|lijst|lijstje|rij)\s+(?:of|met|van)\s+" + KEYWORD + r")\b"
+    r"(?:list|lijst|lijstje|rij)\s+(?:of|met|van)\s+" + KEYWORD
+    # "the first thing they demand", "het eerste wat ze eisen"
+    + r"|(?:thing|one|item|wat|dat)\s+(?:that\s+)?(?:they|the vng|vng|it|ze|zij|de vng|hij)\s+(?:\w+\s+)?"
+    r"(?:demand|demands|ask|asks|want|wants|request|requests|eist|eisen|vraagt|vragen|wil|willen))\b"
 )
 # "4.b", "4(b)", "4b" as a code on its own
 CODE_RE = re.compile(r"(?<![\w.])(\d{1,2})\s*(?:\.\s*|\(\s*)?([a-z])\)?(?![\w])")
@@ -137,7 +140,11 @@ SENDER_RE = re.compile(
     r"afzender|ondertekenaar|afkomstig)\b"
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
     r"|\b(?:namens wie|namens welke|on behalf of (?:whom|which|what)|welke (?:organisatie|club|vereniging)|"
-    r"which (?:organi[sz]ation|org|body|group)|what (?:organi[sz]ation|org|body))\b"
+    r"which (?:organi[sz]ation|org|body)|what (?:organi[sz]ation|org|body)|"
+    r"which group (?:sent|wrote|signed|is behind))\b"
+    # "was die brief nou van de provincies of van de gemeenten?"
+    r"|\b(?:letter|brief|it|hij)\b.{0,20}\b(?:from|van)\s+(?:de\s+|the\s+)?\w+\s+(?:or|of)\s+(?:from\s+|van\s+)?"
+    r"(?:de\s+|the\s+)?\w+"
     r"|\b(?:vng|it|that|this)\s+(?:stands?|staat)\s+(?:for|voor)\b|\b(?:stands?|staat) (?:vng|het) (?:for|voor)\b"
     r"|\b(?:afkorting|abbreviation|acronym|acroniem)\b"
     r"|\bwhat does vng (?:stand for|mean)\b|\bwat betekent vng\b|\bwho(?:'s| is|s)? (?:the )?vng\b"
@@ -164,10 +171,12 @@ ADDRESSEE_RE = re.compile(
     r"|\bwie\b.*\b(?:ontvangt|ontving|geadresseerd)\b"
 )
 COPIES_RE = re.compile(
-    r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|in kopie|which ministers|welke ministers|"
+    r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|in kopie|which ministers|welke ministers|other ministers|"
+    r"andere ministers|ministers besides|ministers behalve|"
     r"ministers? (?:received|got|kregen|krijgen))\b"
     # "kreeg de minister van Justitie de brief ook?", "did the housing minister get the letter?"
     r"|\b(?:kreeg|kregen|ontving|ontvingen|received|got|get)\b.{0,40}\bminister.{0,60}\b(?:brief|letter)\b"
+    r"|\bminister\w*\b.{0,60}\b(?:brief|letter)\b.{0,20}\b(?:gekregen|ontvangen)\b"
     r"|\bminister\w*\b.{0,60}\b(?:kreeg|kregen|ontving|received|got|get)\b.{0,20}\b(?:brief|letter)\b"
 )
 ADDRESSED_RE = re.compile(r"\b(?:addressed|addressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
@@ -176,6 +185,9 @@ SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|wr
                               r"auteur|namens|van wie|from whom)\b")
 PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
 ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|appendi\w*|bijgevoegd\w*|"
+                           r"(?:documents?|papers?|stukken) (?:\w+ )?along|"
+                           r"(?:extra|other|andere) (?:documents?|stukken)|"
+                           r"(?:send|sent) (?:\w+ ){0,3}along|"
                            r"meegestuurd|meegezonden|gevoegd|meegevoegd|envelop\w*|zat er (?:nog )?(?:\w+ )?bij|"
                            r"zit er (?:nog )?(?:\w+ )?bij)\b")
 CONTENT_RE = re.compile(
@@ -191,6 +203,7 @@ MEETING_RE = re.compile(
     r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
     r"om (?:de )?tafel|around the table|round the table|"
     r"sit down|praten|(?:aan het |het )?(?:eind|einde|slot) van de brief|(?:at )?the end of the letter|"
+    r"at the (?:very )?end|helemaal aan het (?:eind|einde)|aan het (?:eind|einde|slot)\W*$|"
     r"afsluit\w*|closing request)\b"
 )
 LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
@@ -375,7 +388,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             parties.append("meeting")  # "which attachments, and when do they want to meet?"
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)), also=parties)
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
-    if "copies" in parties and MEETING_RE.search(q) and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q):
+    if "copies" in parties and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q) and any(
+            MEETING_RE.search(clause) and COPIES_RE.search(clause) for clause in re.split(r"[?;,]", q)):
         parties.remove("copies")  # "which ministers should attend the meeting?" is not about the copy list
     if "copies" in parties and "addressee" in parties and not ADDRESSED_RE.search(q):
         # "aan wie de brief in kopie is gestuurd": who it was sent to in copy, not the addressee.
@@ -386,7 +400,7 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         residual = q
         for _, pattern in PARTY_PATTERNS:
             residual = pattern.sub(" ", residual)
-        also = parties[1:] + (["meeting"] if MEETING_RE.search(q) and "copies" not in parties else [])
+        also = parties[1:] + (["meeting"] if MEETING_RE.search(q) else [])
         return Route(parties[0], residual=MEETING_RE.sub(" ", residual), also=also)  # type: ignore[arg-type]
     for intent, pattern in (("demand_list", LIST_RE), ("overview", OVERVIEW_RE), ("meeting", MEETING_RE)):
         if pattern.search(q):

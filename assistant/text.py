@@ -51,7 +51,7 @@ STOPWORDS_EN = STOPWORDS_EN | frozenset((_LEXICON / "frame_en.txt").read_text(en
 # Words that appear in nearly every question about this letter and so carry no topic.
 GENERIC = frozenset(
     """
-    vng brief letter brandbrief schrijven schrijft schreef written write writes wrote document text tekst
+    vng brief letter brandbrief noodbrief schrijven schrijft schreef written write writes wrote document text tekst
     vereniging association
     """.split()
 )

@@ -334,3 +334,29 @@ def test_a_demand_named_as_context_for_a_question_on_another_subject(bot: Assist
     # one clause naming the demand: the demand alone
     assert ids(bot.ask("Wat staat er in eis 4? Gewoon op straat zetten?")) <= {"demand-4", "demand-4a", "demand-4b",
                                                                             "demand-4c"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "fact"),
+    [
+        # where the asker heard of it is not what is asked
+        ("Las op NU.nl dat gemeenten geïntimideerd worden. Wat schrijft de VNG daar precies over?", "paragraph-1",
+         "geïntimideerd"),
+        ("The Guardian said the Dutch towns want the cabinet to back their officials. What exactly do they ask?",
+         "demand-1", "stand behind"),
+        # a question written as a letter, greeting and sign-off included
+        ("Geachte heer/mevrouw, ik wil graag weten of de VNG in de brief iets zegt over geld voor de opvang van "
+         "Oekraïners. Met vriendelijke groet, P. Jansen", "demand-5", "eis 5"),
+        # an office the copy list does not have: the copy list answers
+        ("Did the minister of Defence get a copy as well? Who else did?", "copies", "justice"),
+        # a deadline is the meeting the letter asks for this week
+        ("Staat er een deadline in de brief?", "closing-request", "deze week"),
+    ],
+)
+def test_source_signature_and_premises_around_a_question(bot: Assistant, question: str, expected: str,
+                                                         fact: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused, answer.answer
+    assert expected in ids(answer)
+    assert fact in answer.answer.lower()
+    assert_contract(answer, bot)

@@ -141,3 +141,19 @@ def test_the_letter_named_by_its_sender_is_not_a_sender_question() -> None:
 def test_a_meeting_asked_beside_attachments_or_sender() -> None:
     assert _route("welke bijlagen zaten erbij, en wanneer wil de vng om tafel?").also == ["meeting"]
     assert _route("who wrote it and when do they want to meet?").also == ["meeting"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "also"),
+    [("What's the first thing they demand?", "demand", []),
+     ("did any other ministers get it besides schoof?", "copies", []),
+     ("Who signed it, and were any other documents sent along?", "attachments", ["sender"]),
+     ("what do they ask him to do at the very end?", "meeting", []),
+     ("Wanneer willen ze overleg, en welke ministers hebben de brief ook gekregen?", "copies", ["meeting"]),
+     ("which ministers should attend the meeting?", "meeting", []),
+     ("Was die brief nou van de provincies of van de gemeenten?", "sender", []),
+     ("Which group do they give as an example?", "none", [])],
+)
+def test_metadata_phrasings(question: str, intent: str, also: list[str]) -> None:
+    routed = _route(question)
+    assert routed.intent == intent and routed.also == also
