@@ -34,6 +34,7 @@ class Passage:
     unit: Unit
     sentences: list[Sentence]
     whole_demand: bool = False  # render a demand with its lettered parts
+    literal: bool = False  # quote the salutation as written ("how does the letter open?")
 
 
 @dataclass
@@ -170,6 +171,10 @@ class Composer:
         sentence = unit.sentences[0]
         marker = self.cite(unit, [sentence])
         text = self.say(sentence).strip().rstrip(",")
+        if passage.literal:
+            if self.lang == "nl":
+                return f"De brief begint met „{sentence.nl.strip()}” {marker}."
+            return f"The letter opens with “{text},” (in Dutch: „{sentence.nl.strip()}”) {marker}."
         words = text.split(" ", 1)
         addressee = words[1] if len(words) > 1 else text
         if self.lang == "nl":

@@ -103,7 +103,9 @@ PLACE_NOUNS = ("nationalit(?:y|ies)|nationaliteit(?:en)?|"
 PERSON_NOUNS = "mayors?|aldermen|alderman|burgemeesters?|wethouders?|politicians?|politici|individuals?"
 MINISTER_NOUNS = "ministers?|ministeries|ministerie|ministries|ministry|bewindspersonen|bewindspersoon"
 ENTITY_RE = re.compile(
-    rf"\b(?:which|welke|welk|what)\s+(?:\w+\s+)?(?P<noun>{PLACE_NOUNS}|{PERSON_NOUNS}|{MINISTER_NOUNS})\b")
+    # "which Dutch cities", but not "what the minister told parliament"
+    rf"\b(?:which|welke|welk|what)\s+(?!(?:the|a|an|de|het|een)\b)(?:\w+\s+)?"
+    rf"(?P<noun>{PLACE_NOUNS}|{PERSON_NOUNS}|{MINISTER_NOUNS})\b")
 PERSON_NOUN_RE = re.compile(rf"^(?:{PERSON_NOUNS})$")
 MINISTER_NOUN_RE = re.compile(rf"^(?:{MINISTER_NOUNS})$")
 # A minister is named by office: "de minister van Asiel en Migratie".
@@ -146,6 +148,7 @@ SOURCE_RE = re.compile(
     rf"werd|was|stond)\b"
     rf"|(?P<c>{_NAME})\s*(?i:wrote|writes|said|says|reported|reports|claims|claimed|schreef|schrijft|zei|zegt|meldde|"
     rf"meldt|beweert|beweerde|berichtte)\b"
+    rf"|\b(?i:our|onze|ons)\s+(?P<f>{_NAME})"
     rf"|(?i:met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groetjes|groeten|kind regards|best regards|regards|"
     rf"sincerely|cheers)\W+(?P<d>.+)$"
 )
@@ -191,15 +194,26 @@ def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetrieve
     return names
 
 
-FIRST_NAME_RE = re.compile(r"\b(?:first names?|given names?|full names?|voornaam|voornamen|volledige naam)\b")
+FIRST_NAME_RE = re.compile(r"\b(?:first names?|given names?|voornaam|voornamen)\b")
+# A full name is a person's first name only when a person is asked about: the sender's full name is the VNG's.
+FULL_NAME_RE = re.compile(r"\b(?:full names?|volledige naam)\b")
+PERSON_ASKED_RE = re.compile(r"\b(?:dijksma|chair\w*|voorzitter|she|he|her|his|zij|hij|haar|signer|signatory|"
+                            r"ondertekenaar|mayor|burgemeester|person|persoon|minister|premier|schoof)\b")
+# "Which article of the law...?": the letter cites no provision.
+PROVISION_RE = re.compile(r"\b(?:which|what|welk|welke)\s+(?:\w+\s+)?(?:article|articles|artikel|artikelen|section|"
+                          r"provision|bepaling|lid)\b|\b(?:artikelnummer|article number|wetsartikel|legal basis|"
+                          r"juridische grondslag|wettelijke grondslag|rechtsgrond\w*)\b")
+PROVISION_IN_TEXT_RE = re.compile(r"\b(?:artikel|article|art\.)\s*\d")
 # A signature line with a written-out first name ("Sharon Dijksma"); initials ("S.A.M. Dijksma") give none.
 FULL_NAME_LINE_RE = re.compile(r"^\s*[A-Z][a-z]+(?:\s+(?:van|de|der|den|ter))?\s+[A-Z][a-z]+\s*$")
 
 
 def answer_type(question: str) -> str | None:
     q = fold(question)
-    if FIRST_NAME_RE.search(q):
+    if FIRST_NAME_RE.search(q) or (FULL_NAME_RE.search(q) and PERSON_ASKED_RE.search(q)):
         return "first_name"
+    if PROVISION_RE.search(q):
+        return "provision"
     entity = ENTITY_RE.search(q)
     if entity:
         noun = entity.group("noun")
@@ -309,12 +323,14 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
             word = next((g for g in predicate.groups() if g), "") if predicate else ""
             if word in foreign:
                 return Verdict(False, "unknown_terms", [word])
-        else:
-            # Words the letter has only in a thesaurus sense ("system" for the asylum chain) count half.
-            loose = sum(0.5 for t in asked if terms.known[t] and terms.how.get(t) != "exact")
-            score = len(foreign) + loose
-            if foreign and (score >= 2 or score * 2 >= len(asked)):
-                return Verdict(False, "unknown_terms", foreign)
+        elif foreign := foreign_topic(topic, terms):
+            return Verdict(False, "unknown_terms", foreign)
+    says = SAYS_ABOUT_RE.search(folded)
+    # (An English question answered in Dutch, "say that in Dutch", is matched against the Dutch text only.)
+    in_its_language = not (lang == "nl" and says and says.group(0).startswith("what"))
+    if says and not stance and in_its_language and (foreign := foreign_topic(says.group("topic"), terms)):
+        # "What does the letter say about the two-status system?": the same test for what it is asked about.
+        return Verdict(False, "unknown_terms", foreign)
     # The English model on the English rendering can vouch for a paraphrase; on Dutch it cannot.
     vouched = lang == "en" and len(terms.tokens) > len(terms.unknown) and retrieval.top_dense >= DENSE_VOUCHES
     if unknown and not vouched and not asks_what_it_says(question, terms) and all(
@@ -322,6 +338,17 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
                 [t for t in terms.tokens if t not in sources], asked_tokens(question)) if words):
         return Verdict(False, "unknown_terms", unknown)
     return Verdict(True)
+
+
+def foreign_topic(topic: str, terms: QueryTerms) -> list[str]:
+    """The words of a named subject ("the two-status system") that are foreign to the letter, when they weigh
+    enough to make the subject foreign; words the letter has only in a thesaurus sense ("system" for the asylum
+    chain) count half."""
+    asked = [t for t in content_tokens(topic) if t in terms.known]
+    foreign = [t for t in asked if not terms.known[t] and len(t) > 2]
+    loose = sum(0.5 for t in asked if terms.known[t] and terms.how.get(t) != "exact")
+    score = len(foreign) + loose
+    return foreign if foreign and (score >= 2 or score * 2 >= len(asked)) else []
 
 
 def _mostly_foreign(words: list[str], terms: QueryTerms) -> bool:
@@ -419,7 +446,10 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
     for hit in hits[1:CANDIDATES]:
         rare_shared = bool(best.matched) and hit.matched >= best.matched and any(
             retriever.word_rarity(retrieval.terms, w) >= RARE_ENOUGH for w in best.matched)
-        if hit.unit.kind in METADATA_KINDS and not rare_shared:
+        # A word only the attachment list has ("onderbouwing", "manifest") points there.
+        own_word = hit.unit.kind == "attachments" and any(
+            retriever.only_in_metadata(retrieval.terms.known.get(w, set())) for w in hit.matched)
+        if hit.unit.kind in METADATA_KINDS and not rare_shared and not own_word:
             # The salutation or signature only answers when it is the best match, or when it has every word of
             # the best match, a rare one among them ("the minister of Asylum and Migration": also in the copies).
             continue
@@ -558,7 +588,7 @@ def check_answer_type(question: str, passages: list[Passage], lang: str, routed:
         return Verdict(any(FULL_NAME_LINE_RE.match(line) for line in lines), "name")
     text = " ".join(f"{s.nl} {s.en or ''}" for p in passages for s in p.sentences)
     patterns = {"quantity": NUMBER_IN_TEXT_RE, "date": TIME_IN_TEXT_RE, "calendar_date": CALENDAR_IN_TEXT_RE,
-                "name": PERSON_IN_TEXT_RE}
+                "name": PERSON_IN_TEXT_RE, "provision": PROVISION_IN_TEXT_RE}
     target = text if kind == "name" else fold(text)
     if kind == "quantity":
         # Demand numbering is not a quantity.

@@ -16,6 +16,7 @@ from assistant.grounding import (
     AFTERMATH_RE,
     RARE_ENOUGH,
     Verdict,
+    answer_type,
     asks_for_everything,
     check_answer_type,
     gate,
@@ -240,8 +241,11 @@ class Assistant:
             return self._refuse(lang, "invalid_demand", routed.requested), [], True, retrieve_done
         if intent == "invalid_paragraph":
             return self._refuse(lang, "invalid_paragraph", routed.requested), [], True, retrieve_done
+        if intent != "none" and answer_type(question) == "provision":
+            # "On what legal basis does demand 2 rest?": the letter cites no provision anywhere.
+            return (*self._refuse_with_pointer(lang, "provision", []), retrieve_done)
         if intent == "opening":
-            salutation = self._units("salutation")
+            salutation = [Passage(u, list(u.sentences), literal=True) for u in self.letter.by_kind("salutation")]
             first = [Passage(p, p.sentences[:1]) for p in self.paragraphs[:1]]
             text, cites = compose(self.letter, lang, salutation + first)
             return text, cites, False, retrieve_done
@@ -288,7 +292,10 @@ class Assistant:
                 # "What is the name of the minister in copy?", "on what date is the meeting?"
                 verdict = check_answer_type(question, passages, lang, routed=True)
                 # An attachment's name is its title, not a person's name.
-                if not verdict.supported and not (intent == "attachments" and verdict.reason == "name"):
+                # ...but "how many attachments / ministers in copy?" is answered by the list itself.
+                listed = (intent == "attachments" and verdict.reason == "name") or (
+                    intent in ("attachments", "copies") and verdict.reason == "quantity")
+                if not verdict.supported and not listed:
                     return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
                 known = {p.unit.id for p in passages}
                 passages += [p for p in self._topic_passages(question, lang) if p.unit.id not in known]
@@ -459,6 +466,7 @@ class Assistant:
             "date": ("De brief noemt daarvoor geen datum of tijdstip.", "The letter gives no date or time for that."),
             "calendar_date": ("De brief noemt daarvoor geen datum.", "The letter gives no date for that."),
             "name": ("De brief noemt daarvoor geen naam.", "The letter gives no name for that."),
+            "provision": ("De brief noemt daarvoor geen wetsartikel.", "The letter cites no legal provision for that."),
             "personal": ("De brief geeft geen persoonlijk advies of praktische informatie; hij is een oproep van de "
                          "VNG aan het kabinet.",
                          "The letter gives no personal advice or practical information; it is an appeal from the "

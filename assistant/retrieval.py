@@ -207,6 +207,10 @@ class HybridRetriever(BaseRetriever):
             known[word] = stems
         return QueryTerms(tokens=words, known=known, how=how, direct=direct)
 
+    def only_in_metadata(self, stems: set[str]) -> bool:
+        """Stems found only in the salutation, signature, copy list or attachment list."""
+        return bool(stems) and stems <= self._metadata_only
+
     def joins_letter_words(self, token: str) -> bool:
         """"oekraineopvang" is "oekraine" + "opvang", both words of the letter: a compound, not a name."""
         words = self._all_words

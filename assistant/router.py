@@ -50,7 +50,8 @@ KEYWORD = (
 )
 NUMBER = r"(?:\d{1,2}(?!\d)|(?:" + "|".join(sorted([*NUMBER_WORDS, *ROMAN], key=len, reverse=True)) + r")\b)"
 PART = r"(?:\s*[.(\-]?\s*\(?([a-z])\)?(?![a-z]))"
-PART_WORD = r"(?:part|onderdeel|sub|letter|deel|punt|item|onder|under)\s*\(?([a-z])\)?(?![a-z])"
+PART_WORD = (r"(?:sub-?points?|sub-?items?|sub-?parts?|subpunt|subonderdeel|part|onderdeel|sub|letter|deel|punt|item|"
+             r"onder|under)\s*\(?([a-z])\)?(?![a-z])")
 
 # "eis 4b", "demand 4(b)", "punt 2", "eis vier", "demand 4, part b", "vraag 3"
 KEYWORD_NUMBER_RE = re.compile(
@@ -108,7 +109,7 @@ PARAGRAPH_ORDINAL_RE = re.compile(
 )
 OPENING_RE = re.compile(
     r"\b(?:how does (?:the|this|it) (?:letter )?(?:open|start|begin)|(?:very )?first (?:line|sentence|words)|"
-    r"opening (?:line|sentence|words)|openingszin|eerste (?:zin|regel|woorden)|"
+    r"opening (?:line|sentence|words)|openingszin|eerste (?:zin|regel|woorden)|aanhef|salutation|greeting line|"
     r"hoe (?:begint|opent|start) (?:de|deze|het)|waarmee (?:begint|opent) (?:de|deze|het))\b"
 )
 BARE_NUMBER_RE = re.compile(
@@ -139,6 +140,7 @@ SENDER_RE = re.compile(
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
     r"afzender|ondertekenaar|afkomstig)\b"
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
+    r"|\b(?:hoedanigheid|in what capacity|in which capacity|in welke functie)\b"
     r"|\b(?:namens wie|namens welke|on behalf of (?:whom|which|what)|welke (?:organisatie|club|vereniging)|"
     r"which (?:organi[sz]ation|org|body)|what (?:organi[sz]ation|org|body)|"
     r"which group (?:sent|wrote|signed|is behind))\b"

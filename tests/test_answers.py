@@ -360,3 +360,29 @@ def test_source_signature_and_premises_around_a_question(bot: Assistant, questio
     assert expected in ids(answer)
     assert fact in answer.answer.lower()
     assert_contract(answer, bot)
+
+
+def test_the_salutation_is_quoted_as_written(bot: Assistant) -> None:
+    answer = bot.ask("Wat is de exacte aanhef van de brief?")
+    assert "„Geachte heer Schoof, leden van het kabinet,”" in answer.answer
+    assert_contract(answer, bot)
+
+
+def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
+    answer = bot.ask("How many attachments came with the letter, and what are they?")
+    assert not answer.refused and "attachments" in ids(answer) and "two" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which article of the Spreidingswet gives municipalities their duties, according to the letter?",
+     "Op welke juridische grondslag baseert de VNG haar eisen?",
+     "What does the letter say about the Schengen border code?"],
+)
+def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
+    assert bot.ask(question).refused
+
+
+def test_what_a_minister_told_parliament_is_not_a_question_after_a_minister(bot: Assistant) -> None:
+    answer = bot.ask("What happened to the funding for Ukrainians, compared with what the minister told parliament?")
+    assert not answer.refused and "demand-5" in ids(answer)
