@@ -352,9 +352,11 @@ def foreign_topic(topic: str, terms: QueryTerms) -> list[str]:
 
 
 def _mostly_foreign(words: list[str], terms: QueryTerms) -> bool:
-    """At most one of the words is the letter's, or fewer than half of them are."""
+    """None of the words is the letter's, one of at most two, or fewer than a third. (Stricter versions, "at most
+    one, or under half", refused 3 to 4 more answerable questions in each of the last three rounds of new
+    questions on arrival, and no more of their near-miss refusals.)"""
     known = sum(bool(terms.known.get(t)) for t in words)
-    return known <= 1 or known < len(words) / 2
+    return known == 0 or (known == 1 and len(words) <= 2) or known < len(words) / 3
 
 
 # "What does the letter (actually) say about X?", "wat zegt de brief erover?": X is what is asked.

@@ -386,3 +386,13 @@ def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assista
 def test_what_a_minister_told_parliament_is_not_a_question_after_a_minister(bot: Assistant) -> None:
     answer = bot.ask("What happened to the funding for Ukrainians, compared with what the minister told parliament?")
     assert not answer.refused and "demand-5" in ids(answer)
+
+
+def test_a_long_paraphrase_with_a_third_of_its_words_in_the_letter_is_answered(bot: Assistant) -> None:
+    # "clobbered", "rowdy", "gatherings" are not the letter's words; "council", "meetings", "reception" are.
+    answer = bot.ask("Is it true that council meetings on reception keep getting clobbered by rowdy gatherings?")
+    assert not answer.refused and "paragraph-1" in ids(answer)
+
+
+def test_give_me_is_a_frame_not_a_subject(bot: Assistant) -> None:
+    assert bot.ask("Can you give me a recipe for stroopwafels?").refused
