@@ -352,11 +352,11 @@ def foreign_topic(topic: str, terms: QueryTerms) -> list[str]:
 
 
 def _mostly_foreign(words: list[str], terms: QueryTerms) -> bool:
-    """None of the words is the letter's, one of at most two, or fewer than a third. (Stricter versions, "at most
-    one, or under half", refused 3 to 4 more answerable questions in each of the last three rounds of new
-    questions on arrival, and no more of their near-miss refusals.)"""
+    """None of the words is the letter's, or fewer than a third of them. (The stricter "at most one, or under
+    half" refused answerable questions: measured on the dev cases of rounds 6-12 as each arrived, with the code of
+    that moment, this rule answers 17 more of 560 and misses no more near-miss refusals; see evals/README.md.)"""
     known = sum(bool(terms.known.get(t)) for t in words)
-    return known == 0 or (known == 1 and len(words) <= 2) or known < len(words) / 3
+    return known == 0 or known < len(words) / 3
 
 
 # "What does the letter (actually) say about X?", "wat zegt de brief erover?": X is what is asked.
