@@ -396,3 +396,14 @@ def test_a_long_paraphrase_with_a_third_of_its_words_in_the_letter_is_answered(b
 
 def test_give_me_is_a_frame_not_a_subject(bot: Assistant) -> None:
     assert bot.ask("Can you give me a recipe for stroopwafels?").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [("What does VNG want on Ukrainians?", "demand-5"),
+     ("Is violence against officials acceptable according to the VNG?", "paragraph-2"),
+     ("Wat zegt de brief over de spreidingswet?", "demand-2")],
+)
+def test_the_best_passage_comes_first(bot: Assistant, question: str, first: str) -> None:
+    answer = bot.ask(question)
+    assert answer.citations[0].id == first
