@@ -486,7 +486,10 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
     passages = []
     for hit in chosen:
         unit = hit.unit
-        if unit.kind == "demand" and (whole_demands or unit.id in with_parts):
+        # "What about the Ukrainians?": the demand whose title names the question's topic answers whole.
+        titled = unit.kind == "demand" and focus is not None and retriever.sentence_matches(
+            unit.sentences[0].id, _one(focus, retrieval.terms)) > 0
+        if unit.kind == "demand" and (whole_demands or unit.id in with_parts or titled):
             passages.append(Passage(unit, list(unit.sentences), whole_demand=True))
             continue
         if len(unit.sentences) <= 2 or unit.kind in ("demand_part", "closing_request", "demands_intro"):

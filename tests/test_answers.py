@@ -407,3 +407,10 @@ def test_give_me_is_a_frame_not_a_subject(bot: Assistant) -> None:
 def test_the_best_passage_comes_first(bot: Assistant, question: str, first: str) -> None:
     answer = bot.ask(question)
     assert answer.citations[0].id == first
+
+
+def test_the_demand_titled_with_the_topic_answers_whole(bot: Assistant) -> None:
+    # the funding cut stands in the middle of demand 5; a question on funding for Ukrainians gets all of it
+    answer = bot.ask("Has the money for sheltering Ukrainians gone up lately?")
+    assert not answer.refused and "demand-5" in ids(answer)
+    assert "cut" in answer.answer and "multi-year certainty" in answer.answer
