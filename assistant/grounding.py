@@ -76,6 +76,7 @@ QUANTITY_RE = re.compile(
     r"\b(?:how high|how big|hoe hoog|hoe groot|what number|welk aantal|het precieze aantal|exacte aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
     r"procent|bedrag|amount|how often|hoe vaak|sum of money|geldbedrag|totaalbedrag|total amount|a total|"
+    r"how old|hoe oud|what age|leeftijd|age of|"
     r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
 # "Which date" wants a calendar date; "when" is also answered by "this week".
