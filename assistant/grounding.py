@@ -469,9 +469,10 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         # A question on two things ("the housing quota and the housing task") needs the unit for each.
         covered = set().union(*(h.matched for h in chosen))
         new_words = hit.matched - covered
-        # Only a word of some weight opens another topic; "kabinet" is in half the letter.
+        # Only a rare word opens another topic ("kabinet" is in half the letter); one in four units or more
+        # adds a passage no answer on unseen questions needed (rounds 6-12 at arrival), and costs precision.
         adds_topic = hit.bm25 > 0 and any(
-            retriever.word_rarity(retrieval.terms, w) >= RARE_ENOUGH for w in new_words)
+            retriever.word_rarity(retrieval.terms, w) >= VERY_RARE for w in new_words)
         # Every unit with the question's rarest word: "safety of residents" -> every passage on safety.
         has_focus = bool(focus_words & hit.matched)
         if same_terms or adds_topic or has_focus:
