@@ -469,8 +469,8 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         # A question on two things ("the housing quota and the housing task") needs the unit for each.
         covered = set().union(*(h.matched for h in chosen))
         new_words = hit.matched - covered
-        # Only a rare word opens another topic ("kabinet" is in half the letter); one in four units or more
-        # adds a passage no answer on unseen questions needed (rounds 6-12 at arrival), and costs precision.
+        # Only a word in at most three units opens another topic ("kabinet" is in half the letter): words in four
+        # or five units added passages that no answer to unseen questions needed (rounds 6-12 at arrival).
         adds_topic = hit.bm25 > 0 and any(
             retriever.word_rarity(retrieval.terms, w) >= VERY_RARE for w in new_words)
         # Every unit with the question's rarest word: "safety of residents" -> every passage on safety.
