@@ -1,0 +1,95 @@
+"""The rounds as they arrived: each round's dev cases answered by the code of the commit before that round's
+fixes, optionally with a change applied, and scored by today's scorer. Those cases were unseen by that code, so
+the difference a change makes here estimates what it does to new questions, without touching the held-out split
+(method and results: evals/README.md, "Choosing a rule or a constant").
+
+    python -m evals.arrival                      # the code as it was, per round
+    python -m evals.arrival --patch change.diff  # the same, with a change applied to each commit
+
+Make the change with `git diff -U0` (no context lines), so that it applies to code that has moved around it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from assistant.config import get_settings
+from assistant.corpus import load_letter
+from evals.gold import GoldCase, load_gold
+from evals.metrics import CaseResult, cited_units, score
+
+ROOT = Path(__file__).resolve().parent.parent
+# Round -> the last commit before the fixes its dev cases drove.
+ARRIVALS = {6: "83fb7e7", 7: "0d7f151", 8: "9a6ee64", 9: "7e64540", 10: "de5a97b", 11: "0e2e0b8", 12: "9d1b0bf"}
+
+
+def round_cases(number: int) -> list[GoldCase]:
+    prefixes = (f"r{number}a-", f"r{number}b-")
+    return [c for c in load_gold(split="dev") if c.id.startswith(prefixes)]
+
+
+def answers_at(commit: str, cases: list[GoldCase], work: Path, patch: Path | None) -> list[dict] | None:
+    """The answers of `commit` (with `patch`, when given) through its CLI batch mode; None when the patch does not
+    apply there."""
+    tree = work / commit
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), commit], check=True)
+    try:
+        if patch is not None:
+            applied = subprocess.run(["git", "-C", str(tree), "apply", "--unidiff-zero", str(patch.resolve())],
+                                     capture_output=True)
+            if applied.returncode:
+                return None
+        batch = work / f"{commit}.jsonl"
+        batch.write_text("".join(json.dumps({"question": c.question, "history": c.history}) + "\n" for c in cases),
+                         encoding="utf-8")
+        env = {**os.environ, "ASSISTANT_DATA_DIR": str(work / f"data-{commit}"), "PYTHONPATH": str(tree)}
+        done = subprocess.run([sys.executable, "-m", "assistant", "ask", "--batch", str(batch)], cwd=tree, env=env,
+                              capture_output=True, text=True, check=True)
+        return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=False)
+
+
+def scored(cases: list[GoldCase], answers: list[dict]) -> list[CaseResult]:
+    letter = load_letter(get_settings().corpus_dir)
+    sources, unit_ids = list(letter.sources.values()), {u.id for u in letter.units}
+    results = []
+    for case, answer in zip(cases, answers, strict=True):
+        citations = answer.get("citations", [])
+        cited = cited_units(answer.get("answer", ""), citations)
+        result = CaseResult.for_case(case, "arrival", answer=answer.get("answer", ""),
+                                     language=answer.get("language", ""), refused=bool(answer.get("refused")),
+                                     citations=citations, cited=cited, ranked=cited, retriever_ranked=[],
+                                     latency_ms=0.0)
+        results.append(score(result, sources, unit_ids))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.arrival", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--patch", type=Path, help="a diff (git apply) to try on each round's arrival commit")
+    parser.add_argument("--rounds", type=int, nargs="*", default=sorted(ARRIVALS))
+    args = parser.parse_args(argv)
+    total = correct = 0
+    with tempfile.TemporaryDirectory(prefix="arrival-") as tmp:
+        for number in args.rounds:
+            cases = round_cases(number)
+            answers = answers_at(ARRIVALS[number], cases, Path(tmp), args.patch)
+            if answers is None:
+                print(f"round {number}: the patch does not apply to {ARRIVALS[number]}")
+                continue
+            right = sum(r.correct for r in scored(cases, answers))
+            total, correct = total + len(cases), correct + right
+            print(f"round {number} ({ARRIVALS[number]}): {right}/{len(cases)}")
+    print(f"all: {correct}/{total}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
