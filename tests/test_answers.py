@@ -226,28 +226,20 @@ def test_summary_and_explicit_language_request(bot: Assistant) -> None:
     assert english.language == "en" and "Tackle the real problems" in english.answer
 
 
-@pytest.mark.parametrize(
-    ("question", "expected", "fact"),
-    [
-        ("In which city could public order barely be maintained?", "paragraph-1", "the hague"),
-        ("In welke plaats escaleert de situatie opnieuw?", "paragraph-1", "ter apel"),
-        ("Wanneer wil de VNG met het kabinet om tafel?", "closing-request", "deze week"),
-        ("Our gemeenteraad meeting was shut down by shouting protesters. Does the letter mention that?",
-         "paragraph-1", "disrupted"),
-        ("What's this 'yo-yo' thing in the letter about?", "demand-2", "yo-yoing"),
-        ("Snapt de VNG eigenlijk wel waarom mensen in mijn dorp boos zijn?", "paragraph-2", "zorgen"),
-        ("Do local councils feel backed up by the national government at the moment?", "paragraph-4", "support"),
-        ("Is the letter addressed to the King or to the prime minister?", "salutation", "schoof"),
-        ("How does the letter sign off?", "signature", "kind regards"),
-        ("Welke ministers kregen een afschrift van de brief?", "copies", "rechtsbescherming"),
-    ],
-)
-def test_paraphrases_and_look_alikes_are_answered(bot: Assistant, question: str, expected: str, fact: str) -> None:
-    answer = bot.ask(question)
-    assert not answer.refused, answer.answer
-    assert expected in ids(answer)
-    assert fact in answer.answer.lower()
-    assert_contract(answer, bot)
+# Paraphrases and look-alikes: (question, a unit the answer must cite, a fact it must contain).
+PARAPHRASES = [
+    ("In which city could public order barely be maintained?", "paragraph-1", "the hague"),
+    ("In welke plaats escaleert de situatie opnieuw?", "paragraph-1", "ter apel"),
+    ("Wanneer wil de VNG met het kabinet om tafel?", "closing-request", "deze week"),
+    ("Our gemeenteraad meeting was shut down by shouting protesters. Does the letter mention that?",
+     "paragraph-1", "disrupted"),
+    ("What's this 'yo-yo' thing in the letter about?", "demand-2", "yo-yoing"),
+    ("Snapt de VNG eigenlijk wel waarom mensen in mijn dorp boos zijn?", "paragraph-2", "zorgen"),
+    ("Do local councils feel backed up by the national government at the moment?", "paragraph-4", "support"),
+    ("Is the letter addressed to the King or to the prime minister?", "salutation", "schoof"),
+    ("How does the letter sign off?", "signature", "kind regards"),
+    ("Welke ministers kregen een afschrift van de brief?", "copies", "rechtsbescherming"),
+]
 
 
 def test_who_is_the_prime_minister_cites_only_the_passage_with_the_name(bot: Assistant) -> None:
@@ -276,28 +268,19 @@ def test_translation_request_with_small_talk_repeats_the_previous_answer(bot: As
     assert "demand-2" in ids(answer)
 
 
-@pytest.mark.parametrize(
-    ("question", "expected", "fact"),
-    [
-        # chatter around the question: judged on the sentence that asks
-        ("Hallo, ik ben raadslid in een kleine gemeente. Staat in de brief dat raadsvergaderingen over opvang "
-         "worden verstoord? Dat wil ik straks in de fractie bespreken.", "paragraph-1", "verstoord"),
-        # a false premise, then an explicit "what does it say about it"
-        ("Is it true the VNG wants to abolish the spreidingswet? what does the letter really say about it",
-         "demand-2", "spreidingswet"),
-        # "in plain English" names a language, not a subject the letter leaves out
-        ("Could you explain in plain English what the letter says about the Ukrainians?", "demand-5", "ukrain"),
-        # the letter named by its sender is not a question about the sender
-        ("Staat er in de brief van de VNG iets over de kosten van de opvang van Oekraïners?", "demand-5", "kosten"),
-    ],
-)
-def test_what_surrounds_the_question_does_not_decide_it(bot: Assistant, question: str, expected: str,
-                                                       fact: str) -> None:
-    answer = bot.ask(question)
-    assert not answer.refused, answer.answer
-    assert expected in ids(answer)
-    assert fact in answer.answer.lower()
-    assert_contract(answer, bot)
+# What surrounds the question does not decide it.
+AROUND_THE_QUESTION = [
+    # chatter around the question: judged on the sentence that asks
+    ("Hallo, ik ben raadslid in een kleine gemeente. Staat in de brief dat raadsvergaderingen over opvang "
+     "worden verstoord? Dat wil ik straks in de fractie bespreken.", "paragraph-1", "verstoord"),
+    # a false premise, then an explicit "what does it say about it"
+    ("Is it true the VNG wants to abolish the spreidingswet? what does the letter really say about it",
+     "demand-2", "spreidingswet"),
+    # "in plain English" names a language, not a subject the letter leaves out
+    ("Could you explain in plain English what the letter says about the Ukrainians?", "demand-5", "ukrain"),
+    # the letter named by its sender is not a question about the sender
+    ("Staat er in de brief van de VNG iets over de kosten van de opvang van Oekraïners?", "demand-5", "kosten"),
+]
 
 
 def test_a_routed_question_with_a_clause_of_its_own_gets_both_parts(bot: Assistant) -> None:
@@ -336,30 +319,21 @@ def test_a_demand_named_as_context_for_a_question_on_another_subject(bot: Assist
                                                                             "demand-4c"}
 
 
-@pytest.mark.parametrize(
-    ("question", "expected", "fact"),
-    [
-        # where the asker heard of it is not what is asked
-        ("Las op NU.nl dat gemeenten geïntimideerd worden. Wat schrijft de VNG daar precies over?", "paragraph-1",
-         "geïntimideerd"),
-        ("The Guardian said the Dutch towns want the cabinet to back their officials. What exactly do they ask?",
-         "demand-1", "stand behind"),
-        # a question written as a letter, greeting and sign-off included
-        ("Geachte heer/mevrouw, ik wil graag weten of de VNG in de brief iets zegt over geld voor de opvang van "
-         "Oekraïners. Met vriendelijke groet, P. Jansen", "demand-5", "eis 5"),
-        # an office the copy list does not have: the copy list answers
-        ("Did the minister of Defence get a copy as well? Who else did?", "copies", "justice"),
-        # a deadline is the meeting the letter asks for this week
-        ("Staat er een deadline in de brief?", "closing-request", "deze week"),
-    ],
-)
-def test_source_signature_and_premises_around_a_question(bot: Assistant, question: str, expected: str,
-                                                         fact: str) -> None:
-    answer = bot.ask(question)
-    assert not answer.refused, answer.answer
-    assert expected in ids(answer)
-    assert fact in answer.answer.lower()
-    assert_contract(answer, bot)
+# A source, a signature or a premise around a question.
+SOURCES_AND_PREMISES = [
+    # where the asker heard of it is not what is asked
+    ("Las op NU.nl dat gemeenten geïntimideerd worden. Wat schrijft de VNG daar precies over?", "paragraph-1",
+     "geïntimideerd"),
+    ("The Guardian said the Dutch towns want the cabinet to back their officials. What exactly do they ask?",
+     "demand-1", "stand behind"),
+    # a question written as a letter, greeting and sign-off included
+    ("Geachte heer/mevrouw, ik wil graag weten of de VNG in de brief iets zegt over geld voor de opvang van "
+     "Oekraïners. Met vriendelijke groet, P. Jansen", "demand-5", "eis 5"),
+    # an office the copy list does not have: the copy list answers
+    ("Did the minister of Defence get a copy as well? Who else did?", "copies", "justice"),
+    # a deadline is the meeting the letter asks for this week
+    ("Staat er een deadline in de brief?", "closing-request", "deze week"),
+]
 
 
 def test_the_salutation_is_quoted_as_written(bot: Assistant) -> None:
@@ -414,3 +388,12 @@ def test_the_demand_titled_with_the_topic_answers_whole(bot: Assistant) -> None:
     answer = bot.ask("Has the money for sheltering Ukrainians gone up lately?")
     assert not answer.refused and "demand-5" in ids(answer)
     assert "cut" in answer.answer and "multi-year certainty" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected", "fact"), PARAPHRASES + AROUND_THE_QUESTION + SOURCES_AND_PREMISES)
+def test_answered_with_the_passage_and_the_fact(bot: Assistant, question: str, expected: str, fact: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused, answer.answer
+    assert expected in ids(answer)
+    assert fact in answer.answer.lower()
+    assert_contract(answer, bot)
