@@ -334,7 +334,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
         return Verdict(False, "unknown_terms", foreign)
     # The English model on the English rendering can vouch for a paraphrase; on Dutch it cannot.
     vouched = lang == "en" and len(terms.tokens) > len(terms.unknown) and retrieval.top_dense >= DENSE_VOUCHES
-    if unknown and not vouched and not asks_what_it_says(question, terms) and all(
+    if unknown and not vouched and not asks_what_it_says(says, terms) and all(
             _mostly_foreign(words, terms) for words in (
                 [t for t in terms.tokens if t not in sources], asked_tokens(question)) if words):
         return Verdict(False, "unknown_terms", unknown)
@@ -368,10 +368,10 @@ SAYS_ABOUT_RE = re.compile(
 PRONOUN_TOPIC_RE = re.compile(r"^\W*(?:it|that|this|them|those|dat|die|dit|hem|haar)?\W*$")
 
 
-def asks_what_it_says(question: str, terms: QueryTerms) -> bool:
-    """An explicit request for what the letter says about a subject it has: answered, whatever else the
-    question assumes ("is it true they want to close Ter Apel? what does the letter actually say about it")."""
-    match = SAYS_ABOUT_RE.search(fold(question))
+def asks_what_it_says(match: re.Match[str] | None, terms: QueryTerms) -> bool:
+    """An explicit request (`match` of SAYS_ABOUT_RE) for what the letter says about a subject it has: answered,
+    whatever else the question assumes ("is it true they want to close Ter Apel? what does the letter actually
+    say about it")."""
     if not match:
         return False
     topic = [t for t in content_tokens(match.group("topic")) if t in terms.known]
