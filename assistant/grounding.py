@@ -103,6 +103,10 @@ PLACE_NOUNS = ("nationalit(?:y|ies)|nationaliteit(?:en)?|"
                "opvanglocaties?|locaties?|locations?")
 PERSON_NOUNS = "mayors?|aldermen|alderman|burgemeesters?|wethouders?|politicians?|politici|individuals?"
 MINISTER_NOUNS = "ministers?|ministeries|ministerie|ministries|ministry|bewindspersonen|bewindspersoon"
+PARTY_RE = re.compile(r"\b(?:party|parties|partij|partijen|fractie|fracties)\b")
+# "Welk nummer heeft die eis en hoe heet die?": a demand's or an attachment's name is its title, which the letter
+# gives; a person's name it may not.
+PART_NAMED_RE = re.compile(r"\b(?:eis|eisen|demands?|bijlagen?|attachments?|manifest\w*|alinea|paragraph|wet|law)\b")
 ENTITY_RE = re.compile(
     # "which Dutch cities", but not "what the minister told parliament"
     rf"\b(?:which|welke|welk|what)\s+(?!(?:the|a|an|de|het|een)\b)(?:\w+\s+)?"
@@ -169,9 +173,10 @@ def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetrieve
     names: list[str] = []
     previous_end = -2
     sources = attributed_names(question)
+    asked = asked_spans(question)
     for match in re.finditer(r"(?<![\w'])([A-Z][\w-]+)", question):
         word = match.group(1)
-        if word in sources:
+        if word in sources or not any(start <= match.start() < end for start, end in asked):
             continue
         before = question[: match.start()].rstrip()
         after = re.match(r"[^.?!]*", question[match.end():]).group(0)
@@ -225,7 +230,9 @@ def answer_type(question: str) -> str | None:
         return "calendar_date"
     if DATE_RE.search(q):
         return "date"
-    if NAME_RE.search(q):
+    named = NAME_RE.search(q)
+    if named and not (PART_NAMED_RE.search(q) and not re.match(r"who|wie", named.group(0))
+                      and not PARTY_RE.search(q)):
         return "name"
     return None
 
@@ -381,16 +388,28 @@ def asks_what_it_says(match: re.Match[str] | None, terms: QueryTerms) -> bool:
     return all(terms.known[t] for t in topic)
 
 
+SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\b\w)\.|[.?!]+(?!\s|$))+[.?!]*")
+
+
+def asked_spans(question: str) -> list[tuple[int, int]]:
+    """Where a message's questions are, when it also tells a story around them: "Ik woon in Vlagtwedde. Wat zegt
+    de brief over Ter Apel?" asks about Ter Apel, not Vlagtwedde. The whole message otherwise. (Initials and
+    abbreviations, "S.A.M. Dijksma", "o.a.", do not end a sentence.)"""
+    sentences = [(m.start(), m.end()) for m in SENTENCE_RE.finditer(question) if m.group(0).strip()]
+    asked = [(start, end) for start, end in sentences if question[start:end].rstrip().endswith("?")]
+    if len(sentences) < 2 or not asked or len(asked) == len(sentences):
+        return [(0, len(question))]
+    return asked
+
+
 def asked_tokens(question: str) -> list[str]:
     """The content words of a message's questions when it also holds statements around them; [] otherwise.
     "Goedemiddag, ik ben griffier. Klopt het dat ...? Ik wil het correct weergeven in een memo." may be judged
     on its middle sentence alone."""
-    sentences = [s for s in re.split(r"(?<=[.?!])\s+", question.strip()) if s]
-    asked = [s for s in sentences if s.rstrip().endswith("?")]
-    if len(sentences) < 2 or not asked or len(asked) == len(sentences):
+    spans = asked_spans(question)
+    if spans == [(0, len(question))]:
         return []
-    words = content_tokens(rewrite_phrases(fold(" ".join(asked))))
-    return words if len(words) >= 2 else []
+    return content_tokens(rewrite_phrases(fold(" ".join(question[start:end] for start, end in spans))))
 
 
 def _sentence_score(hit: UnitHit, sentence_id: str, retrieval: Retrieval, retriever: HybridRetriever) -> float:

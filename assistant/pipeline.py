@@ -172,7 +172,13 @@ class Assistant:
             earlier = self.ask(previous)
             units = {c.id for c in earlier.citations} if not earlier.refused else None
         except InvalidQuestion:
-            units = None
+            earlier, units = None, None
+        if demand is None and units and earlier is not None:
+            # An answer led by a demand ("what does the VNG demand?" lists them from demand 1) puts it under
+            # discussion: "en de tweede?", "and the next one?" count from there.
+            first = earlier.citations[0].id
+            if re.fullmatch(r"demand-\d+[a-z]?", first):
+                demand = first.removeprefix("demand-")
         return Conversation(previous, lang if confidence > 0.5 else None, demand, units)
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:

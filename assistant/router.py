@@ -79,18 +79,19 @@ BARE_PART_RE = re.compile(rf"^\W*(?:and|en|what about|en wat is|wat is|what is)?
 # "and b?" / "en c?" right after a part of a demand
 BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is|and what is)\s*\(?([a-e])\)?\W*$"
                             r"|(?<!\w)\(([a-e])\)(?!\w)")  # "what does (b) mean?"
-# "en de eerste?" / "and the last one?": an ordinal alone continues a conversation about demands
+# "en de eerste?" / "and the last one? what does it mean": an ordinal alone (as the first question) continues a
+# conversation about demands
 BARE_ORDINAL_RE = re.compile(
     r"^\W*(?:and|en|what about|hoe zit het met|wat is)?\s*(?:the|de|het)?\s*("
-    + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?\W*$"
+    + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?\W*(?:$|\?)"
 )
 # "ok, and the next one?" / "en de vorige eis?": the demand after (or before) the one under discussion
 STEP_RE = re.compile(
     r"^\W*(?:(?:ok\w*|oke|okay|and|en|dan|then|so|nu|now|thanks|bedankt|dank je)\W+)*(?:what about |hoe zit het met |"
     r"wat is |what is |what's |geef |give me |show me |laat )?(?:the |de |het )?"
     r"(?:(next|volgende|previous|vorige)(?:\s+(one|een|eis|demand|punt|point|item|part|onderdeel|deel))?"
-    r"|(one|part|onderdeel|deel|demand|eis|point|punt) (after|before) (?:that|this|it)"
-    r"|(?:het |de )?(onderdeel|punt|eis|deel) (daarna|daarvoor|erna|ervoor))"
+    r"|(one|part|onderdeel|deel|demand|eis|point|punt) (after|before)(?: (?:that|this|it))?"
+    r"|(?:het |de )?(onderdeel|punt|eis|deel|die|dat) (daarna|daarvoor|erna|ervoor))"
     r"(?:\s+(?:zien|please|graag|alsjeblieft|aub))?\W*$"
 )
 # "in that demand", "die eis": the demand under discussion
@@ -171,9 +172,11 @@ ADDRESSEE_RE = re.compile(
     r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
     r"|\bwho\b.*\b(?:addressed|receives? the letter|received the letter)\b"
     r"|\bwie\b.*\b(?:ontvangt|ontving|geadresseerd)\b"
+    r"|\b(?:naar|aan) wie\b.*\b(?:gegaan|verstuurd|gestuurd|gezonden|verzonden)\b"
 )
 COPIES_RE = re.compile(
-    r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|in kopie|which ministers|welke ministers|other ministers|"
+    r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|kopie'?s|kopietjes?|in kopie|which ministers|welke ministers|"
+    r"other ministers|"
     r"andere ministers|ministers besides|ministers behalve|"
     r"ministers? (?:received|got|kregen|krijgen))\b"
     # "kreeg de minister van Justitie de brief ook?", "did the housing minister get the letter?"
@@ -393,8 +396,10 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     if "copies" in parties and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q) and any(
             MEETING_RE.search(clause) and COPIES_RE.search(clause) for clause in re.split(r"[?;,]", q)):
         parties.remove("copies")  # "which ministers should attend the meeting?" is not about the copy list
-    if "copies" in parties and "addressee" in parties and not ADDRESSED_RE.search(q):
-        # "aan wie de brief in kopie is gestuurd": who it was sent to in copy, not the addressee.
+    if "copies" in parties and "addressee" in parties and not ADDRESSED_RE.search(q) and any(
+            ADDRESSEE_RE.search(clause) and COPIES_RE.search(clause) for clause in re.split(r"[?;,]", q)):
+        # "aan wie de brief in kopie is gestuurd": who it was sent to in copy, not the addressee (but "naar wie
+        # is hij gegaan, ook kopietjes?" asks both).
         parties.remove("addressee")
     if "sender" in parties and (TO_WHOM_RE.search(q) or "copies" in parties) and not SENDER_STRONG_RE.search(q):
         parties.remove("sender")  # "aan wie is hij gestuurd", "who were sent a copy" ask for recipients

@@ -326,6 +326,11 @@ SOURCES_AND_PREMISES = [
      "geïntimideerd"),
     ("The Guardian said the Dutch towns want the cabinet to back their officials. What exactly do they ask?",
      "demand-1", "stand behind"),
+    # the asker's own place, told around the question, is not what is asked
+    ("Ik woon in Emmen en zie elke dag het azc. Wat vraagt de VNG voor de opvang van Oekraïners?", "demand-5",
+     "oekraïense"),
+    ("My sister lives in Groningen near the registration centre. What does the letter say about Ter Apel?",
+     "paragraph-1", "ter apel"),
     # a question written as a letter, greeting and sign-off included
     ("Geachte heer/mevrouw, ik wil graag weten of de VNG in de brief iets zegt over geld voor de opvang van "
      "Oekraïners. Met vriendelijke groet, P. Jansen", "demand-5", "eis 5"),
@@ -334,6 +339,18 @@ SOURCES_AND_PREMISES = [
     # a deadline is the meeting the letter asks for this week
     ("Staat er een deadline in de brief?", "closing-request", "deze week"),
 ]
+
+
+def test_an_ordinal_after_the_list_of_demands_is_that_demand(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Welke eisen stelt de VNG aan het kabinet?"),
+               ChatTurn(role="assistant", content="Vijf: rijksregie, wet- en regelgeving, ...")]
+    answer = bot.ask("en de vierde? wat houdt die in?", history)
+    assert not answer.refused and answer.citations[0].id == "demand-4"
+
+
+def test_the_name_of_a_demand_is_its_title(bot: Assistant) -> None:
+    answer = bot.ask("Welk nummer heeft de eis over de Oekraïners, en hoe heet die?")
+    assert not answer.refused and "Houdbaarheid opvang Oekraïense ontheemden" in answer.answer
 
 
 def test_the_salutation_is_quoted_as_written(bot: Assistant) -> None:
@@ -351,7 +368,9 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
     "question",
     ["Which article of the Spreidingswet gives municipalities their duties, according to the letter?",
      "Op welke juridische grondslag baseert de VNG haar eisen?",
-     "What does the letter say about the Schengen border code?"],
+     "What does the letter say about the Schengen border code?",
+     # a name in the question itself, after a sentence about the asker's own place
+     "I live in Utrecht. Does the letter mention Amersfoort?"],
 )
 def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
     assert bot.ask(question).refused

@@ -73,6 +73,9 @@ def test_part_without_number_uses_the_demand_under_discussion() -> None:
         ("ok, and the next one?", "1", ["2"]), ("en de volgende?", "3", ["4"]), ("the previous one", "2", ["1"]),
         ("and the part after that?", "4b", ["4c"]), ("en het onderdeel daarna?", "4a", ["4b"]),
         ("next demand", "4b", ["5"]), ("so in that demand the VNG wants more control?", "1", ["1"]),
+        ("en die daarvoor?", "4c", ["4b"]), ("and the one after?", "4a", ["4b"]),
+        # an ordinal as the first question of a message
+        ("en de derde? wat willen ze daar?", "1", ["3"]),
     ],
 )
 def test_steps_through_the_demands_of_a_conversation(question: str, context: str, expected: list[str]) -> None:
@@ -152,7 +155,9 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("Wanneer willen ze overleg, en welke ministers hebben de brief ook gekregen?", "copies", ["meeting"]),
      ("which ministers should attend the meeting?", "meeting", []),
      ("Was die brief nou van de provincies of van de gemeenten?", "sender", []),
-     ("Which group do they give as an example?", "none", [])],
+     ("Which group do they give as an example?", "none", []),
+     # recipients and copies asked in separate clauses: both
+     ("naar wie is hij verstuurd, en wie kreeg een kopietje?", "addressee", ["copies"])],
 )
 def test_metadata_phrasings(question: str, intent: str, also: list[str]) -> None:
     routed = _route(question)
