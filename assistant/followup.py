@@ -34,6 +34,8 @@ class Conversation:
     previous_lang: Lang | None = None
     previous_demand: str | None = None  # the demand under discussion: "and b?" is its part b
     previous_units: set[str] | None = None  # what the previous answer cited: where "daarbij" points
+    previous_paragraph: int | None = None  # the paragraph under discussion: "en de volgende alinea?"
+    about_attachments: bool = False  # the previous answer was the attachments: "the second one?"
 
 
 def refers_back(question: str) -> bool:

@@ -231,8 +231,9 @@ def answer_type(question: str) -> str | None:
     if DATE_RE.search(q):
         return "date"
     named = NAME_RE.search(q)
-    if named and not (PART_NAMED_RE.search(q) and not re.match(r"who|wie", named.group(0))
-                      and not PARTY_RE.search(q)):
+    # "hoe heet die eis?" asks for a title; "the name of the minister who, in demand 5, ..." for a person.
+    if named and (re.match(r"who|wie", named.group(0)) or PERSON_ASKED_RE.search(q) or PARTY_RE.search(q)
+                  or not PART_NAMED_RE.search(q)):
         return "name"
     return None
 
@@ -293,8 +294,11 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     "the king", "penalties" with nothing else), sharing a word such as "asylum" is not enough to answer."""
     terms = retrieval.terms
     folded = fold(question)
-    own_situation = MY_RE.search(folded) and not ABOUT_LETTER_RE.search(folded)
-    if PERSONAL_RE.search(folded) or PRACTICAL_RE.search(folded) or own_situation:
+    # "Die brief is toch namens de provincies gestuurd? Dat moet ik in mijn werkstuk zetten." asks about the
+    # letter; what the asker must do next is told, not asked.
+    asked = fold(" ".join(question[start:end] for start, end in asked_spans(question)))
+    own_situation = MY_RE.search(asked) and not ABOUT_LETTER_RE.search(asked)
+    if PERSONAL_RE.search(asked) or PRACTICAL_RE.search(asked) or own_situation:
         return Verdict(False, "personal")
     if AFTERMATH_RE.search(folded):
         return Verdict(False, "aftermath")

@@ -160,26 +160,32 @@ class Assistant:
             return Conversation()
         previous = _clean(users[-1])[: self.settings.max_question_chars]
         lang, confidence = language_mod.detect(previous)
-        # Follow the conversation forward: "demand 4 part a?", "and b?" leaves 4b under discussion.
-        demand = None
+        # Follow the conversation forward: "demand 4 part a?", "and b?" leaves 4b under discussion; "alinea 2",
+        # "en de volgende alinea?" leaves paragraph 3.
+        demand: str | None = None
+        paragraph: int | None = None
         for text in users[-4:]:
             routed = route(_clean(text)[: self.settings.max_question_chars], self.demand_labels, self.n_demands,
-                           demand, len(self.paragraphs))
-            if routed.intent == "demand" and routed.demands:
-                demand = routed.demands[-1]
+                           demand, len(self.paragraphs), paragraph)
+            if routed.intent == "demand" and (routed.demands or routed.paragraphs):
+                demand = routed.demands[-1] if routed.demands else None
+                paragraph = routed.paragraphs[-1] if routed.paragraphs and not routed.demands else None
         # Answer the previous question again (no history, ~20 ms) to know which passages it was about.
         try:
             earlier = self.ask(previous)
             units = {c.id for c in earlier.citations} if not earlier.refused else None
         except InvalidQuestion:
             earlier, units = None, None
-        if demand is None and units and earlier is not None:
-            # An answer led by a demand ("what does the VNG demand?" lists them from demand 1) puts it under
-            # discussion: "en de tweede?", "and the next one?" count from there.
-            first = earlier.citations[0].id
+        first = earlier.citations[0].id if units and earlier is not None else ""
+        if demand is None and paragraph is None:
+            # An answer led by a demand ("what does the VNG demand?" lists them from demand 1) or a paragraph puts
+            # it under discussion: "en de tweede?", "and the next one?", "de volgende alinea?" count from there.
             if re.fullmatch(r"demand-\d+[a-z]?", first):
                 demand = first.removeprefix("demand-")
-        return Conversation(previous, lang if confidence > 0.5 else None, demand, units)
+            elif re.fullmatch(r"paragraph-\d+", first):
+                paragraph = int(first.removeprefix("paragraph-"))
+        return Conversation(previous, lang if confidence > 0.5 else None, demand, units, paragraph,
+                            first == "attachments")
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:
         cleaned = _clean(question)
@@ -208,7 +214,8 @@ class Assistant:
             # "Kun je dat in het Nederlands uitleggen?": the previous question, in the language asked for.
             cleaned = context.previous_question
             context = Conversation()
-        routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand, len(self.paragraphs))
+        routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand, len(self.paragraphs),
+                       context.previous_paragraph, context.about_attachments)
         retrieve_done = time.perf_counter()
         text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
         end = time.perf_counter()
@@ -263,6 +270,12 @@ class Assistant:
                 if unit:
                     passages.append(Passage(unit, list(unit.sentences), whole_demand=unit.kind == "demand"))
             passages.sort(key=lambda p: p.unit.position)
+            if answer_type(question) in ("name", "first_name", "calendar_date", "person", "minister", "place"):
+                # "The name of the minister who, according to demand 5, informed the House?": the demand is
+                # where to look, a name is what is asked.
+                verdict = check_answer_type(question, passages, lang, routed=True)
+                if not verdict.supported:
+                    return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
             # "Demand 4 asks for a tougher line on troublemakers. Anything similar for the Ukrainians?"
             named = {p.unit.id for p in passages} | {u.id for p in passages for u in self.letter.children(p.unit.id)}
             passages += [p for p in self._topic_passages(question, lang) if p.unit.id not in named]

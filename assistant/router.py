@@ -94,6 +94,24 @@ STEP_RE = re.compile(
     r"|(?:het |de )?(onderdeel|punt|eis|deel|die|dat) (daarna|daarvoor|erna|ervoor))"
     r"(?:\s+(?:zien|please|graag|alsjeblieft|aub))?\W*$"
 )
+# "Does the next demand say anything similar?": a step inside a longer question
+STEP_IN_QUESTION_RE = re.compile(
+    r"\b(?:the|de|het) (next|following|volgende|previous|vorige) (?:demand|eis|punt|point)\b")
+# "en de volgende alinea?", "the paragraph before": a step through the paragraphs
+PARAGRAPH_STEP_RE = re.compile(
+    r"\b(?:(next|following|volgende|previous|vorige) (?:paragraph|alinea)|(?:paragraph|alinea) (?:(after|daarna|erna)|"
+    r"(before|daarvoor|ervoor)))\b")
+# "the first part", "het tweede onderdeel daarvan": a part of a demand by its place
+PART_ORDINAL_RE = re.compile(
+    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:sub-?)?"
+    r"(?:onderdeel|onderdelen|part|parts|subpunt|subpoint|deel)\b(?!\s+(?:of|van)\s+(?:the|de|het|this|deze)\s+"
+    r"(?:letter|brief))")
+# "the second and third demands", "de tweede en derde eis": ordinals joined before one noun
+ORDINAL_CHAIN_RE = re.compile(
+    r"\b(" + "|".join(sorted([*ORDINALS], key=len, reverse=True)) + r")\s*(?:,|\band\b|\ben\b|&|\bor\b|\bof\b)\s*"
+    r"(?:the\s+|de\s+|het\s+)?$")
+# "the second one", "de eerste": an attachment by its place, in a conversation about the attachments
+ATTACHMENT_ORDINAL_RE = re.compile(r"\b(first|eerste|second|tweede|last|laatste|other|andere)\b")
 # "in that demand", "die eis": the demand under discussion
 THAT_DEMAND_RE = re.compile(r"\b(?:that|this|the same|die|deze|dezelfde|diezelfde) (?:demand|eis|punt|point)\b")
 # "apart from demand 4", "behalve in eis 4", "besides paragraph 1"
@@ -142,9 +160,10 @@ SENDER_RE = re.compile(
     r"afzender|ondertekenaar|afkomstig)\b"
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
     r"|\b(?:hoedanigheid|in what capacity|in which capacity|in welke functie)\b"
-    r"|\b(?:namens wie|namens welke|on behalf of (?:whom|which|what)|welke (?:organisatie|club|vereniging)|"
+    r"|\b(?:namens wie|namens welke|namens de|on behalf of (?:whom|which|what|the)|welke (?:organisatie|club|vereniging)|"
     r"which (?:organi[sz]ation|org|body)|what (?:organi[sz]ation|org|body)|"
     r"which group (?:sent|wrote|signed|is behind))\b"
+    r"|\bput (?:their|his|her|its|a) names? (?:to|on|under)\b"
     # "was die brief nou van de provincies of van de gemeenten?"
     r"|\b(?:letter|brief|it|hij)\b.{0,20}\b(?:from|van)\s+(?:de\s+|the\s+)?\w+\s+(?:or|of)\s+(?:from\s+|van\s+)?"
     r"(?:de\s+|the\s+)?\w+"
@@ -187,7 +206,7 @@ COPIES_RE = re.compile(
 ADDRESSED_RE = re.compile(r"\b(?:addressed|addressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
-                              r"auteur|namens|van wie|from whom)\b")
+                              r"auteur|namens|van wie|from whom|put (?:their|his|her|its|a) names?)\b")
 PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
 ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|appendi\w*|bijgevoegd\w*|"
                            r"(?:documents?|papers?|stukken) (?:\w+ )?along|"
@@ -269,6 +288,10 @@ def _demand_refs(q: str, n_demands: int) -> list[tuple[int, str]]:
             end = more.end()
     for match in ORDINAL_RE.finditer(q):
         word = match.group(1)
+        before = q[: match.start()]
+        while (chained := ORDINAL_CHAIN_RE.search(before)) is not None:
+            refs.append((ORDINALS[chained.group(1)], ""))
+            before = before[: chained.start()]
         refs.append((n_demands if word in LAST else ORDINALS[word], ""))
     if not refs:
         for match in CODE_RE.finditer(q):
@@ -297,9 +320,11 @@ def _paragraph_refs(q: str, n_paragraphs: int) -> list[int]:
 
 
 def route(question: str, demand_labels: set[str], n_demands: int, context_demand: str | None = None,
-          n_paragraphs: int = 0) -> Route:
+          n_paragraphs: int = 0, context_paragraph: int | None = None, context_attachments: bool = False) -> Route:
     """`demand_labels` are the demands and parts the letter has ("1", ..., "4a"); `context_demand` the demand
-    the conversation was about, for "and part b?"; `n_paragraphs` how many paragraphs precede the demands."""
+    the conversation was about, for "and part b?"; `n_paragraphs` how many paragraphs precede the demands;
+    `context_paragraph` the paragraph under discussion ("en de volgende alinea?"); `context_attachments` whether
+    the conversation was about the attachments ("the second one?")."""
     q = fold(" ".join(question.split()))
     if INJECTION_RE.search(q):
         return Route("injection")
@@ -312,6 +337,16 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         return Route("none", excluded_demands=[f"{n}{p}" for n, p in _demand_refs(named, n_demands)],
                      excluded_paragraphs=_paragraph_refs(named, n_paragraphs or 9))
     paragraphs = _paragraph_refs(q, n_paragraphs) if n_paragraphs else []
+    paragraph_step = PARAGRAPH_STEP_RE.search(q) or (STEP_RE.match(q) if not context_demand else None)
+    if context_paragraph and paragraph_step and not paragraphs:
+        forward = bool(paragraph_step.group(1) in ("next", "following", "volgende") or (
+            paragraph_step.re is PARAGRAPH_STEP_RE and paragraph_step.group(2)) or (
+            paragraph_step.re is STEP_RE and (paragraph_step.group(4) or paragraph_step.group(6)) in ("after",
+                                                                                                   "daarna", "erna")))
+        number = context_paragraph + (1 if forward else -1)
+        if not 1 <= number <= n_paragraphs:
+            return Route("invalid_paragraph", requested=[str(number)])
+        return Route("demand", [], [], paragraphs=[number])
     if paragraphs:
         # The paragraphs (and any demands) named: "how does demand 2 relate to what paragraph 4 says?"
         q_rest = PARAGRAPH_ORDINAL_RE.sub(" ", PARAGRAPH_RE.sub(" ", q))
@@ -350,6 +385,24 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             if label in demand_labels:
                 return Route("demand", [label], [label])
             return Route("invalid_demand", [], [label])
+    in_question = STEP_IN_QUESTION_RE.search(q)
+    if in_question and context_demand and not _demand_refs(q, n_demands):
+        label = str(int(re.match(r"\d+", context_demand).group()) + (
+            1 if in_question.group(1) in ("next", "following", "volgende") else -1))
+        return Route("demand", [label], [label]) if label in demand_labels else Route("invalid_demand", [], [label])
+    part_ordinal = PART_ORDINAL_RE.search(q)
+    if part_ordinal:
+        named = _demand_refs(PART_ORDINAL_RE.sub(" ", q), n_demands)
+        base_number = str(named[0][0]) if named else (
+            re.match(r"\d+", context_demand).group() if context_demand else None)
+        if base_number:
+            parts = sorted(label for label in demand_labels if re.fullmatch(rf"{base_number}[a-z]", label))
+            word = part_ordinal.group(1)
+            index = len(parts) - 1 if word in LAST else ORDINALS[word] - 1
+            if parts:
+                label = parts[index] if 0 <= index < len(parts) else f"{base_number}{chr(ord('a') + index)}"
+                return Route("demand", [label], [label]) if label in demand_labels else Route(
+                    "invalid_demand", [], [label])
     if context_demand and THAT_DEMAND_RE.search(q) and not _demand_refs(q, n_demands):
         return Route("demand", [context_demand], [context_demand])
 
@@ -359,6 +412,9 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         word = ordinal.group(1)
         refs = [(n_demands if word in LAST else ORDINALS[word], "")]
     attachment_match = re.search(r"\b(?:bijlage|attachment|annex|enclosure)\s*(\d)", q)
+    if context_attachments and not refs and not ATTACHMENT_RE.search(q) and ATTACHMENT_ORDINAL_RE.search(q):
+        # "What's the exact title of the second one?" after the attachments were listed
+        return Route("attachments", residual=q)
     if refs:
         labels, requested = [], []
         for number, part in refs:

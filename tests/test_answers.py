@@ -370,7 +370,9 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      "Op welke juridische grondslag baseert de VNG haar eisen?",
      "What does the letter say about the Schengen border code?",
      # a name in the question itself, after a sentence about the asker's own place
-     "I live in Utrecht. Does the letter mention Amersfoort?"],
+     "I live in Utrecht. Does the letter mention Amersfoort?",
+     # a demand named as where to look for a name it does not give
+     "Demand 5 mentions a minister. What is that minister's name?"],
 )
 def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
     assert bot.ask(question).refused

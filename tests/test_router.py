@@ -76,11 +76,34 @@ def test_part_without_number_uses_the_demand_under_discussion() -> None:
         ("en die daarvoor?", "4c", ["4b"]), ("and the one after?", "4a", ["4b"]),
         # an ordinal as the first question of a message
         ("en de derde? wat willen ze daar?", "1", ["3"]),
+        # a step inside a longer question; a part by its place
+        ("Does the next demand say anything along the same lines?", "2", ["3"]),
+        ("en wat houdt het eerste onderdeel daarvan in?", "4", ["4a"]), ("and the last part of it?", "4a", ["4c"]),
     ],
 )
 def test_steps_through_the_demands_of_a_conversation(question: str, context: str, expected: list[str]) -> None:
     routed = _route(question, context=context)
     assert routed.intent == "demand" and routed.demands == expected
+
+
+def test_steps_through_the_paragraphs_of_a_conversation() -> None:
+    assert route("en de volgende alinea?", LABELS, 5, None, 5, context_paragraph=1).paragraphs == [2]
+    assert route("and the paragraph before?", LABELS, 5, None, 5, context_paragraph=3).paragraphs == [2]
+    assert route("de volgende alinea?", LABELS, 5, None, 5, context_paragraph=5).intent == "invalid_paragraph"
+
+
+def test_the_first_part_of_the_letter_is_not_a_part_of_a_demand() -> None:
+    assert _route("wat staat er in het eerste deel van de brief?", context="4").intent != "demand"
+
+
+def test_ordinals_joined_before_one_noun() -> None:
+    assert _route("Both the second and third demands mention the law. How do they differ?").demands == ["2", "3"]
+    assert _route("wat is het verschil tussen de eerste en de vijfde eis?").demands == ["1", "5"]
+
+
+def test_an_attachment_by_its_place_in_a_conversation_about_them() -> None:
+    assert route("what's the exact title of the second one?", LABELS, 5, None, 5,
+                 context_attachments=True).intent == "attachments"
 
 
 def test_no_demand_after_the_last() -> None:
@@ -157,7 +180,9 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("Was die brief nou van de provincies of van de gemeenten?", "sender", []),
      ("Which group do they give as an example?", "none", []),
      # recipients and copies asked in separate clauses: both
-     ("naar wie is hij verstuurd, en wie kreeg een kopietje?", "addressee", ["copies"])],
+     ("naar wie is hij verstuurd, en wie kreeg een kopietje?", "addressee", ["copies"]),
+     ("Who put their name to it, and which ministers got a copy?", "sender", ["copies"]),
+     ("Is hij namens de provincies gestuurd?", "sender", [])],
 )
 def test_metadata_phrasings(question: str, intent: str, also: list[str]) -> None:
     routed = _route(question)
