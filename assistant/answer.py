@@ -6,6 +6,7 @@ rendering (English), framed by a short template. It cannot say what the letter d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.models import Citation, Lang, Letter, Sentence, Unit
@@ -235,6 +236,24 @@ def compose(letter: Letter, lang: Lang, passages: list[Passage]) -> tuple[str, l
         if passage.unit.kind == "paragraph":
             first_paragraph = False
     return "\n\n".join(texts), composer.citations
+
+
+# "What's the exact Dutch word they use for 'unequivocally'?", "the original wording?": an English answer that
+# must show the Dutch itself.
+DUTCH_WORDING_RE = re.compile(
+    r"\b(?:dutch|original|orginal|oorspronkelijke?)\s+(?:words?|wording|terms?|phrases?|phrasing|text|version|"
+    r"quotes?|sentences?|titles?|expressions?|formulations?|verbs?|nouns?|adjectives?)\b|\bin the original\b"
+)
+
+
+def asks_for_dutch_wording(folded_question: str) -> bool:
+    return bool(DUTCH_WORDING_RE.search(folded_question))
+
+
+def with_dutch_wording(text: str, citations: list[Citation]) -> str:
+    """The English answer followed by the Dutch of every passage it cites, as quoted."""
+    quotes = " ".join(f"[{c.n}] „{c.quote.strip()}”" for c in citations)
+    return f"{text}\n\nIn Dutch, as the letter has it: {quotes}" if citations else text
 
 
 def compose_demand_list(letter: Letter, lang: Lang) -> tuple[str, list[Citation]]:

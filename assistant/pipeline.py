@@ -7,7 +7,16 @@ import re
 import time
 
 from assistant import language as language_mod
-from assistant.answer import Composer, Passage, compose, compose_demand_list, compose_overview, count_word
+from assistant.answer import (
+    Composer,
+    Passage,
+    asks_for_dutch_wording,
+    compose,
+    compose_demand_list,
+    compose_overview,
+    count_word,
+    with_dutch_wording,
+)
 from assistant.config import Settings, get_settings
 from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
@@ -218,6 +227,8 @@ class Assistant:
                        context.previous_paragraph, context.about_attachments)
         retrieve_done = time.perf_counter()
         text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
+        if lang == "en" and not refused and asks_for_dutch_wording(folded):
+            text = with_dutch_wording(text, citations)
         end = time.perf_counter()
         return Answer(
             # Echoed as asked, but always encodable (a lone surrogate would break JSON serialisation).

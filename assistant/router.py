@@ -123,8 +123,10 @@ EXCLUDE_RE = re.compile(
 # "alinea 5", "paragraph 4", "de tweede alinea", "the last paragraph": the letter's paragraphs before the demands
 PARAGRAPH_WORD = r"(?:paragraphs?|paragra(?:a|ph)f|alinea'?s?|par\.|para)"
 PARAGRAPH_RE = re.compile(rf"\b{PARAGRAPH_WORD}\s*({NUMBER}(?:\s*(?:,|\ben\b|\band\b|&|/)\s*{NUMBER})*)")
+# (singular: "de eerste alinea's" are the first few, not paragraph 1)
 PARAGRAPH_ORDINAL_RE = re.compile(
-    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + rf")\s+{PARAGRAPH_WORD}"
+    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True))
+    + r")\s+(?:paragraph|paragra(?:a|ph)f|alinea|par\.|para)(?!'?s)\b"
 )
 OPENING_RE = re.compile(
     r"\b(?:how does (?:the|this|it) (?:letter )?(?:open|start|begin)|(?:very )?first (?:line|sentence|words)|"

@@ -326,6 +326,9 @@ SOURCES_AND_PREMISES = [
      "geïntimideerd"),
     ("The Guardian said the Dutch towns want the cabinet to back their officials. What exactly do they ask?",
      "demand-1", "stand behind"),
+    # "left on their own" is the letter's "out in the cold"
+    ("Een burgemeester zegt dat Den Haag gemeenten alleen laat staan. Staat zoiets in de brief?", "paragraph-4",
+     "in de kou"),
     # the asker's own place, told around the question, is not what is asked
     ("Ik woon in Emmen en zie elke dag het azc. Wat vraagt de VNG voor de opvang van Oekraïners?", "demand-5",
      "oekraïense"),
@@ -351,6 +354,18 @@ def test_an_ordinal_after_the_list_of_demands_is_that_demand(bot: Assistant) -> 
 def test_the_name_of_a_demand_is_its_title(bot: Assistant) -> None:
     answer = bot.ask("Welk nummer heeft de eis over de Oekraïners, en hoe heet die?")
     assert not answer.refused and "Houdbaarheid opvang Oekraïense ontheemden" in answer.answer
+
+
+def test_an_english_question_for_the_dutch_wording_gets_the_dutch_quoted(bot: Assistant) -> None:
+    answer = bot.ask("What is the original Dutch wording of the sentence about violence being unacceptable?")
+    assert not answer.refused and answer.language == "en"
+    assert "onacceptabel" in answer.answer and "unacceptable" in answer.answer
+    assert_contract(answer, bot)
+
+
+def test_the_first_paragraphs_are_not_paragraph_one(bot: Assistant) -> None:
+    answer = bot.ask("Welke twee dingen noemt de VNG in de eerste alinea's onaanvaardbaar?")
+    assert {"paragraph-2", "paragraph-3"} <= ids(answer)
 
 
 def test_the_salutation_is_quoted_as_written(bot: Assistant) -> None:
