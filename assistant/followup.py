@@ -4,7 +4,7 @@ given the conversation so far. Turns a question into the search the answer step 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.grounding import RARE_ENOUGH
 from assistant.models import Lang, Letter, Unit
@@ -23,7 +23,8 @@ MORE_RE = re.compile(r"\b(?:the rest|rest of it|go on|carry on|tell me more|say 
                      r"de rest|ga door|ga verder|vertel (?:eens )?meer|meer daarover|wat nog meer|en verder)\b")
 # "Is that in one of the demands too?"
 IN_A_DEMAND_RE = re.compile(r"\b(?:in|among|one of|een van|bij|onder) (?:the |de |die |een van de )?"
-                            r"(?:demands|eisen|punten|points)\b|\b(?:as|als) (?:a |een )?(?:demand|eis)\b")
+                            r"(?P<other>other |andere )?(?:demands|eisen|punten|points)\b"
+                            r"|\b(?:as|als) (?:a |een )?(?:demand|eis)\b")
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Conversation:
     previous_units: set[str] | None = None  # what the previous answer cited: where "daarbij" points
     previous_paragraph: int | None = None  # the paragraph under discussion: "en de volgende alinea?"
     about_attachments: bool = False  # the previous answer was the attachments: "the second one?"
+    shown_demands: set[str] = field(default_factory=set)  # demands the previous answer showed: "and the other ones?"
 
 
 def refers_back(question: str) -> bool:
@@ -71,9 +73,13 @@ class FollowUpResolver:
             # "Go on, what's the rest of it?": the passages of the previous answer, whole.
             return Resolution(repeat=[u for u in self.letter.units if u.id in conversation.previous_units
                                       and not (u.parent and u.parent in conversation.previous_units)])
-        if IN_A_DEMAND_RE.search(folded):
-            # "Is that in one of the demands too?": the previous question, among the demands only.
+        in_a_demand = IN_A_DEMAND_RE.search(folded)
+        if in_a_demand:
+            # "Is that in one of the demands too?": the previous question, among the demands only ("one of the
+            # other demands": besides those of the previous answer).
             demands = {u.id for u in self.letter.by_kind("demand", "demand_part")}
+            if in_a_demand.group("other"):
+                demands -= conversation.shown_demands
             return Resolution(self.retriever.search(previous, lang, units=demands), asks_for_demands=True)
         if refers and conversation.previous_units:
             narrowed = self._in_previous_answer(question, lang, conversation.previous_units)

@@ -38,6 +38,8 @@ PERSONAL_RE = re.compile(
 MY_RE = re.compile(r"\b(?:my|mijn|our|onze|ons) (?:own )?(?:village|town|city|municipality|neighbou?rhood|street|house|"
                    r"home|family|application|case|procedure|permit|dorp|stad|gemeente|wijk|buurt|straat|huis|woning|"
                    r"familie|aanvraag|zaak|vergunning)\b")
+FROM_LETTER_RE = re.compile(r"\b(?:op basis van|aan de hand van|volgens|uit|met|based on|according to|from|using|"
+                            r"with)\s+(?:de|die|deze|het|the|this|that)\s+(?:brief|letter|tekst|text)\b")
 ABOUT_LETTER_RE = re.compile(r"\b(?:vng|letter|brief|brandbrief|they|ze|zij)\b")
 # Nouns for documents other than this letter: "who wrote the coalition agreement?" is not about its sender.
 OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoofdlijnenakkoord report rapport "
@@ -86,7 +88,9 @@ CALENDAR_DATE_RE = re.compile(
 )
 DATE_RE = re.compile(
     r"\b(?:since when|sinds wanneer|when (?:was|did|is|were)|wanneer (?:is|was|werd|heeft|hebben)|how long|hoe lang)\b"
+    # ("When the asylum system fails, who pays?" is a condition, not a question after a time.)
     r"|^\W*(?:\w+\W+){0,2}(?:when|wanneer|by when|tegen wanneer)\b"
+    r"(?!\s+(?:the|a|an|this|these|those|de|het|een|dit|deze|die)\b)"
 )
 NAME_RE = re.compile(
     # "Which party ...?" asks for a party's name; the letter names no political party.
@@ -298,7 +302,8 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     # letter; what the asker must do next is told, not asked.
     asked = fold(" ".join(question[start:end] for start, end in asked_spans(question)))
     own_situation = MY_RE.search(asked) and not ABOUT_LETTER_RE.search(asked)
-    if PERSONAL_RE.search(asked) or PRACTICAL_RE.search(asked) or own_situation:
+    from_letter = FROM_LETTER_RE.search(asked)  # "wat kan ik op basis van de brief antwoorden?"
+    if (PERSONAL_RE.search(asked) or PRACTICAL_RE.search(asked) or own_situation) and not from_letter:
         return Verdict(False, "personal")
     if AFTERMATH_RE.search(folded):
         return Verdict(False, "aftermath")
@@ -392,6 +397,10 @@ def asks_what_it_says(match: re.Match[str] | None, terms: QueryTerms) -> bool:
     return all(terms.known[t] for t in topic)
 
 
+# A request is asked as much as a question: "I am from Kharkiv. Tell me everything it says about Ukrainians."
+REQUEST_RE = re.compile(r"\W*(?:(?:please|pls|graag|alsjeblieft|aub|ok|oke|okay|so|dus|and|en|now|nu)\W+)*"
+                        r"(?:tell|explain|give|show|list|summari[sz]e|describe|quote|vertel|geef|leg|noem|beschrijf|"
+                        r"citeer|som|laat)\b")
 SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\b\w)\.|[.?!]+(?!\s|$))+[.?!]*")
 
 
@@ -400,7 +409,8 @@ def asked_spans(question: str) -> list[tuple[int, int]]:
     de brief over Ter Apel?" asks about Ter Apel, not Vlagtwedde. The whole message otherwise. (Initials and
     abbreviations, "S.A.M. Dijksma", "o.a.", do not end a sentence.)"""
     sentences = [(m.start(), m.end()) for m in SENTENCE_RE.finditer(question) if m.group(0).strip()]
-    asked = [(start, end) for start, end in sentences if question[start:end].rstrip().endswith("?")]
+    asked = [(start, end) for start, end in sentences
+             if question[start:end].rstrip().endswith("?") or REQUEST_RE.match(fold(question[start:end]))]
     if len(sentences) < 2 or not asked or len(asked) == len(sentences):
         return [(0, len(question))]
     return asked
@@ -575,10 +585,15 @@ def _names_in_clause(question: str, kind: str, passages: list[Passage], anywhere
             for text, lang in ((sentence.nl, "nl"), (sentence.en or "", "en")):
                 for clause in CLAUSE_RE.split(text):
                     # "Which places does it mention?" asks for any place at all.
-                    if pattern.search(clause) and ((not asked_stems and (anywhere or mentions)) or asked_stems & {
-                            stem(t, lang) for t in content_tokens(clause)}):
+                    if pattern.search(clause) and ((not asked_stems and (anywhere or mentions)) or _share_a_stem(
+                            asked_stems, {stem(t, lang) for t in content_tokens(clause)})):
                         return True
     return False
+
+
+def _share_a_stem(asked: set[str], clause: set[str]) -> bool:
+    """The same stem, or one word-start of six letters: "violence" and "violent", "geweld" and "gewelddadige"."""
+    return bool(asked & clause) or any(a[:6] == c[:6] for a in asked for c in clause if len(a) >= 6 and len(c) >= 6)
 
 
 def with_answer(question: str, passages: list[Passage]) -> list[Passage]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -32,8 +33,15 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(Language.DUTCH, Language.ENGLISH).build()
 
 
+# A quoted title or phrase ("the manifest 'De Schaduwzijde van Hoop, Lef en Trots'") is not the asker's language.
+QUOTED_RE = re.compile(r"(?<!\w)(?:'[^']{3,}'|\"[^\"]{3,}\"|„[^”“]{3,}[”“]|“[^”]{3,}”|‘[^’]{3,}’)(?!\w)")
+
+
 def detect(text: str, fallback: Lang = "nl") -> tuple[Lang, float]:
     """The language and a confidence in [0.5, 1]; `fallback` when nothing tells them apart."""
+    unquoted = QUOTED_RE.sub(" ", text)
+    if len(tokens(unquoted)) >= 3:
+        text = unquoted
     words = tokens(text)
     if not words:
         return fallback, 0.5

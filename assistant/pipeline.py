@@ -36,7 +36,15 @@ from assistant.grounding import (
 from assistant.index import LetterIndex, index_key
 from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Timings
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval
-from assistant.router import Route, asks_what_is_wanted, route
+from assistant.router import (
+    PROBLEM_WORDS,
+    Route,
+    asks_problem_and_remedy,
+    asks_what_is_wanted,
+    demands_named,
+    route,
+)
+from assistant.synonyms import rewrite_phrases
 from assistant.text import content_tokens, fold
 
 log = logging.getLogger(__name__)
@@ -193,8 +201,13 @@ class Assistant:
                 demand = first.removeprefix("demand-")
             elif re.fullmatch(r"paragraph-\d+", first):
                 paragraph = int(first.removeprefix("paragraph-"))
+        # The demands the asker was shown: named in the last answer's text, else cited by it.
+        answers = [t.content for t in history if t.role == "assistant"]
+        named = demands_named(answers[-1], self.demand_labels, self.n_demands) if answers else []
+        shown = {f"demand-{label}" for label in named} or {u for u in units or () if u.startswith("demand-")}
+        shown |= {u.id for unit_id in shown for u in self.letter.children(unit_id)}
         return Conversation(previous, lang if confidence > 0.5 else None, demand, units, paragraph,
-                            first == "attachments")
+                            first == "attachments", shown)
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:
         cleaned = _clean(question)
@@ -432,8 +445,31 @@ class Assistant:
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
+        if asks_problem_and_remedy(question):
+            passages = self._problem_and_remedy(question, lang) or passages
         text, cites = compose(self.letter, lang, with_answer(question, passages))
         return text, cites, False, retrieve_done
+
+    def _problem_and_remedy(self, question: str, lang: Lang) -> list[Passage]:
+        """The paragraph that states the complaint, then the demand that answers it, whole. Searched without the
+        words "problem" and "demand", which name the kind of passage, not the subject; the demand is found
+        first, and the paragraph shares its words where one does ("Oekraïense vluchtelingen": demand 5, then
+        the paragraph on Oekraïense ontheemden, not the one on vluchtelingen). [] when either is missing."""
+        subject = " ".join(w for w in content_tokens(rewrite_phrases(fold(question)))
+                           if w not in PROBLEM_WORDS and w not in WANT_WORDS)
+        found: list[Passage] = []
+        shared: set[str] = set()
+        for kind in ("demand", "paragraph"):
+            retrieval = self.retriever.search(subject, lang, units={u.id for u in self.letter.by_kind(kind)})
+            weight = {w: self.retriever.word_rarity(retrieval.terms, w) for w in retrieval.terms.known}
+            ranked = sorted((h for h in retrieval.hits if h.matched), reverse=True, key=lambda h: (
+                bool(h.matched & shared), sum(weight.get(w, 0.0) for w in h.matched), h.score))
+            if not ranked:
+                return []
+            shared = ranked[0].matched
+            retrieval.hits = ranked[:1]
+            found += select(retrieval, self.retriever, whole_demands=True)[:1]
+        return found[::-1]
 
     # --- refusals -------------------------------------------------------------------------------
 

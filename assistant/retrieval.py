@@ -212,10 +212,12 @@ class HybridRetriever(BaseRetriever):
         return bool(stems) and stems <= self._metadata_only
 
     def joins_letter_words(self, token: str) -> bool:
-        """"oekraineopvang" is "oekraine" + "opvang", both words of the letter: a compound, not a name."""
+        """"oekraineopvang" is "oekraine" + "opvang", both words of the letter: a compound, not a name (its tail may
+        be the start of an inflected word: "vluchtelingenverdrag")."""
         words = self._all_words
-        return any(token[:i] in words and (token[i:] in words or token[i + 1:] in words)
-                   for i in range(5, len(token) - 4))
+        return any(token[:i] in words and (token[i:] in words or token[i + 1:] in words or (
+            len(token) - i >= 6 and any(w.startswith(token[i:]) for w in words)))  # "-verdrag": "verdragen"
+            for i in range(5, len(token) - 4))
 
     def rarity(self, stems: set[str]) -> float:
         """1.0 for a word found in one unit, falling towards 0 for a word found in every unit."""

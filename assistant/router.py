@@ -141,7 +141,8 @@ LIST_RE = re.compile(
     r"\b(?:all|alle|welke|which|what are|wat zijn|list|lijst|overzicht|overview|summar\w*|samenvat\w*|opsomming|"
     r"hoeveel|how many|noem|name|give|geef)\b.*\b(?:eisen|demands|punten|points|verzoeken|requests|knelpunten|"
     r"problemen|problems|asks|eis|demand)\b"
-    r"|\b(?:eisen|demands|punten|verzoeken|knelpunten)\b\s*(?:\?|$)"
+    r"|(?<!van de )(?<!van de andere )(?<!of the )(?<!of the other )(?<!in the )(?<!in de )"
+    r"\b(?:eisen|demands|punten|verzoeken|knelpunten)\b\s*(?:\?|$)"
     r"|\b(?:five|vijf|5)\s+(?:things|dingen|zaken|points|punten|issues|kwesties|problems|problemen)\b"
 )
 OVERVIEW_RE = re.compile(
@@ -157,7 +158,7 @@ WANT_RE = re.compile(
     r"(?:be done|happen|change|be arranged|be fixed|be sorted|gebeuren|veranderen|geregeld|gedaan|opgelost)\b"
 )
 SENDER_RE = re.compile(
-    r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|written|signed|sign|signs|author|behind|"
+    r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|behind|"
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
     r"afzender|ondertekenaar|afkomstig)\b"
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
@@ -174,7 +175,7 @@ SENDER_RE = re.compile(
     r"|\bwhat does vng (?:stand for|mean)\b|\bwat betekent vng\b|\bwho(?:'s| is|s)? (?:the )?vng\b"
     r"|\bwie is (?:de )?vng\b"
     r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
-    r"|\b(?:functie|rol|role|position|job|titel|title)\b.{0,30}\bdijksma\b"
+    r"|\b(?:functie|rol|role|position|job|titel|title|function)\b.{0,30}\bdijksma\b"
     r"|\bdijksma'?s? (?:functie|rol|role|position)\b"
     r"|\bvoorzitter van de vng\b"
     r"|\b(?:letter|brief|it|this)\s+(?:is\s+|was\s+|comes?\s+|komt\s+)?(?:from|van)\s+(?:one|a|an|which|what|wie|"
@@ -193,7 +194,10 @@ ADDRESSEE_RE = re.compile(
     r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
     r"|\bwho\b.*\b(?:addressed|receives? the letter|received the letter)\b"
     r"|\bwie\b.*\b(?:ontvangt|ontving|geadresseerd)\b"
+    r"|\b(?:wie|who)\b.{0,20}\b(?:kreeg|krijgt|got|gets|get)\s+(?:de|deze|die|het|the|this|that)\s+"
+    r"(?:brief|schrijven|letter)\b"
     r"|\b(?:naar|aan) wie\b.*\b(?:gegaan|verstuurd|gestuurd|gezonden|verzonden)\b"
+    r"|\b(?:letter|brief|it|this|deze|die)\s+(?:is|was)\s+(?:really\s+|echt\s+|toch\s+)?(?:for|voor)\s+(?:the|de|het)\b"
 )
 COPIES_RE = re.compile(
     r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|kopie'?s|kopietjes?|in kopie|which ministers|welke ministers|"
@@ -202,6 +206,11 @@ COPIES_RE = re.compile(
     r"ministers? (?:received|got|kregen|krijgen))\b"
     # "kreeg de minister van Justitie de brief ook?", "did the housing minister get the letter?"
     r"|\b(?:kreeg|kregen|ontving|ontvingen|received|got|get)\b.{0,40}\bminister.{0,60}\b(?:brief|letter)\b"
+    # "who else got the letter, not only Schoof?"
+    r"|\b(?:who|wie)\s+(?:else|anders|nog meer|verder)\b.{0,30}\b(?:get|gets|got|received|receive|receives|kreeg|"
+    r"kregen|krijgt|krijgen|ontving|ontvingen|ontvangt)\b"
+    r"|\b(?:who|wie)\b.{0,10}\b(?:kreeg|kregen|krijgt|ontving|ontvingen|got|get|gets|received)\b.{0,30}"
+    r"\b(?:else|nog meer|besides|behalve|naast|apart from)\b"
     r"|\bminister\w*\b.{0,60}\b(?:brief|letter)\b.{0,20}\b(?:gekregen|ontvangen)\b"
     r"|\bminister\w*\b.{0,60}\b(?:kreeg|kregen|ontving|received|got|get)\b.{0,20}\b(?:brief|letter)\b"
 )
@@ -319,6 +328,11 @@ def _paragraph_refs(q: str, n_paragraphs: int) -> list[int]:
             if (number := _number(word)) is not None]
     refs += [n_paragraphs if m.group(1) in LAST else ORDINALS[m.group(1)] for m in PARAGRAPH_ORDINAL_RE.finditer(q)]
     return list(dict.fromkeys(refs))
+
+
+def demands_named(text: str, demand_labels: set[str], n_demands: int) -> list[str]:
+    """The demands a text names by number ("In eis 2 vraagt de VNG ..."), as labels the letter has."""
+    return [label for n, p in _demand_refs(fold(text), n_demands) if (label := f"{n}{p}") in demand_labels]
 
 
 def route(question: str, demand_labels: set[str], n_demands: int, context_demand: str | None = None,
@@ -455,7 +469,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             MEETING_RE.search(clause) and COPIES_RE.search(clause) for clause in re.split(r"[?;,]", q)):
         parties.remove("copies")  # "which ministers should attend the meeting?" is not about the copy list
     if "copies" in parties and "addressee" in parties and not ADDRESSED_RE.search(q) and any(
-            ADDRESSEE_RE.search(clause) and COPIES_RE.search(clause) for clause in re.split(r"[?;,]", q)):
+            ADDRESSEE_RE.search(clause) and COPIES_RE.search(clause)
+            for clause in re.split(r"[?;,]|\b(?:en|and)\s+(?=(?:wie|who|welke|which)\b)", q)):
         # "aan wie de brief in kopie is gestuurd": who it was sent to in copy, not the addressee (but "naar wie
         # is hij gegaan, ook kopietjes?" asks both).
         parties.remove("addressee")
@@ -471,6 +486,28 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         if pattern.search(q):
             return Route(intent, residual=pattern.sub(" ", q))  # type: ignore[arg-type]
     return Route("none")
+
+
+# "Oekraïners: welk probleem schetst de brief en wat eist de VNG daarvoor?": a complaint and its remedy.
+PROBLEM_RE = re.compile(
+    r"\b(?:welk|welke|wat is het|wat zijn de|what|which|what's the|whats the|what is the|what are the)\s+(?:\w+\s+)?"
+    r"(?:probleem|problemen|problem|problems|issue|issues|knelpunt\w*|klacht\w*|complaint\w*)\b"
+    r"|\b(?:probleem|problemen|problem|problems|complaint)\b.{0,40}\b(?:schets\w*|beschrij\w*|describ\w*|noem\w*)"
+)
+REMEDY_RE = re.compile(
+    r"\b(?:fix|fixes|remed\w*|solution\w*|oplossing\w*|instead|in plaats daarvan)\b"
+    r"|\b(?:wat|what)\b.{0,40}\b(?:eist|eisen|demand\w*|wil|willen|want\w*|ask\w*|vraagt|vragen|verlangt|"
+    r"gebeuren|be done|do about|done about)\b"
+)
+PROBLEM_WORDS = frozenset("probleem problemen problem problems issue issues knelpunt knelpunten klacht klachten "
+                          "complaint complaints oplossing oplossingen solution solutions fix remedy".split())
+
+
+def asks_problem_and_remedy(question: str) -> bool:
+    """Both what the letter complains of and what it demands for it: a paragraph and a demand answer it."""
+    folded = fold(question)
+    problem = PROBLEM_RE.search(folded)
+    return bool(problem and REMEDY_RE.search(folded[problem.end():] + " " + folded[:problem.start()]))
 
 
 def asks_what_is_wanted(question: str) -> bool:

@@ -130,7 +130,9 @@ def test_attachment_content_is_listed_but_not_invented(bot: Assistant) -> None:
     ("question", "language"),
     [("demand 1", "en"), ("eis 2", "nl"), ("punt 5", "nl"), ("the third demand", "en"),
      ("wat zegt de brief over Ter Apel?", "nl"), ("What does the letter say about Ter Apel?", "en"),
-     ("Wie heeft de brief ondertekend?", "nl"), ("who signed it", "en")],
+     ("Wie heeft de brief ondertekend?", "nl"), ("who signed it", "en"),
+     # a quoted Dutch title does not make an English question Dutch
+     ("What does the attachment 'De Schaduwzijde van Hoop, Lef en Trots' say?", "en")],
 )
 def test_answer_language(bot: Assistant, question: str, language: str) -> None:
     answer = bot.ask(question)
@@ -329,6 +331,11 @@ SOURCES_AND_PREMISES = [
     # "left on their own" is the letter's "out in the cold"
     ("Een burgemeester zegt dat Den Haag gemeenten alleen laat staan. Staat zoiets in de brief?", "paragraph-4",
      "in de kou"),
+    # a condition is not a question after a time
+    ("When the asylum chain does not work, who pays for it according to the letter?", "paragraph-4", "paying"),
+    # a request is asked as much as a question
+    ("I live in Assen and volunteer at the azc. Tell me what the letter says about the Ukrainians.", "demand-5",
+     "ukrainians"),
     # the asker's own place, told around the question, is not what is asked
     ("Ik woon in Emmen en zie elke dag het azc. Wat vraagt de VNG voor de opvang van Oekraïners?", "demand-5",
      "oekraïense"),
@@ -366,6 +373,19 @@ def test_an_english_question_for_the_dutch_wording_gets_the_dutch_quoted(bot: As
 def test_the_first_paragraphs_are_not_paragraph_one(bot: Assistant) -> None:
     answer = bot.ask("Welke twee dingen noemt de VNG in de eerste alinea's onaanvaardbaar?")
     assert {"paragraph-2", "paragraph-3"} <= ids(answer)
+
+
+def test_a_complaint_and_its_remedy_are_a_paragraph_and_a_demand(bot: Assistant) -> None:
+    answer = bot.ask("What problem does the letter describe about Ukrainian refugees, and what does the VNG demand "
+                     "for it?")
+    assert [c.id for c in answer.citations][:2] == ["paragraph-2", "demand-5"]
+
+
+def test_other_demands_than_those_shown(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Komt de spreidingswet voor in de brief?"),
+               ChatTurn(role="assistant", content="Ja, in eis 2: 'Stop het politieke jojoën rond de spreidingswet'.")]
+    answer = bot.ask("staat dat ook in een van de andere eisen?", history)
+    assert not answer.refused and "demand-3" in ids(answer) and "demand-2" not in ids(answer)
 
 
 def test_the_salutation_is_quoted_as_written(bot: Assistant) -> None:

@@ -182,7 +182,12 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      # recipients and copies asked in separate clauses: both
      ("naar wie is hij verstuurd, en wie kreeg een kopietje?", "addressee", ["copies"]),
      ("Who put their name to it, and which ministers got a copy?", "sender", ["copies"]),
-     ("Is hij namens de provincies gestuurd?", "sender", [])],
+     ("Is hij namens de provincies gestuurd?", "sender", []),
+     ("Wie kreeg de brief nog meer, behalve Schoof?", "copies", []),
+     ("Wie kreeg de brief en wie kreeg een afschrift?", "addressee", ["copies"]),
+     ("This letter is for the king, right?", "addressee", []),
+     ("What is the function of Dijksma, written under the letter?", "sender", []),
+     ("who is writing this letter, one person or an organisation?", "sender", [])],
 )
 def test_metadata_phrasings(question: str, intent: str, also: list[str]) -> None:
     routed = _route(question)
