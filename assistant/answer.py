@@ -122,7 +122,8 @@ class Composer:
         if parts:
             items = []
             for part in parts:
-                items.append(f"({part.demand[-1]}) {self.say(part.sentences[0]).rstrip('.;')} "
+                # "4(b)", as municipal staff refer to it ("eis 4b"), for the letter's "(b)"
+                items.append(f"{part.demand[:-1]}({part.demand[-1]}) {self.say(part.sentences[0]).rstrip('.;')} "
                              f"{self.cite(part, part.sentences)}")
             segments.append("; ".join(items) + ".")
         if after_parts:

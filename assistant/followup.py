@@ -21,6 +21,8 @@ REFERENCE_RE = re.compile(
 # "Go on", "what's the rest of it?", "vertel meer": more of the previous answer.
 MORE_RE = re.compile(r"\b(?:the rest|rest of it|go on|carry on|tell me more|say more|more about (?:that|it|this)|"
                      r"de rest|ga door|ga verder|vertel (?:eens )?meer|meer daarover|wat nog meer|en verder)\b")
+# "Waarom vinden ze dat?", "why do they say that?": the reasons of what was just answered.
+WHY_RE = re.compile(r"\b(?:waarom|why|hoezo|how come|what for|waarvoor)\b")
 # "Is that in one of the demands too?"
 IN_A_DEMAND_RE = re.compile(r"\b(?:in|among|one of|een van|bij|onder) (?:the |de |die |een van de )?"
                             r"(?P<other>other |andere )?(?:demands|eisen|punten|points)\b"
@@ -69,8 +71,11 @@ class FollowUpResolver:
         follow_up = bool(previous) and (refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1)
         if not follow_up or previous is None:
             return Resolution(self.retriever.search(question, lang, units=self._rest(excluded)))
-        if conversation.previous_units and MORE_RE.search(folded):
-            # "Go on, what's the rest of it?": the passages of the previous answer, whole.
+        own_known = any(self.retriever.analyse(question, lang).known.values())
+        why_that = refers and bool(WHY_RE.search(folded))
+        if conversation.previous_units and (MORE_RE.search(folded) or why_that or (refers and not own_known)):
+            # "Go on, what's the rest of it?", "waarom vinden ze dat zo belangrijk?": the passages of the previous
+            # answer, whole (a passage gives its own reasons: "... is onhoudbaar").
             return Resolution(repeat=[u for u in self.letter.units if u.id in conversation.previous_units
                                       and not (u.parent and u.parent in conversation.previous_units)])
         in_a_demand = IN_A_DEMAND_RE.search(folded)

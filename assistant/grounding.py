@@ -457,9 +457,10 @@ def _one(word: str, terms: QueryTerms) -> QueryTerms:
 
 
 def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool,
-           exhaustive: bool = False) -> list[Passage]:
+           exhaustive: bool = False, parts_alone: bool = False) -> list[Passage]:
     """The units that answer (close to the best one, or sharing all its matched words), and in each the
-    sentences that carry the answer."""
+    sentences that carry the answer. `parts_alone`: a matching part of a demand answers under its own label
+    ("which sub-point deals with ...?"), not inside its whole demand."""
     hits = retrieval.hits
     if not hits:
         return []
@@ -514,15 +515,18 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
             merely_related.append(hit)
     # Units on the question's topic come before units that are only similar, when the budget runs out.
     chosen += merely_related
-    # A part and its demand both matching: show the demand whole, with its parts, once.
+    # A part and its demand both matching: show the demand whole, with its parts, once (or the part alone).
     ids = {h.unit.id for h in chosen}
     with_parts = {h.unit.parent for h in chosen if h.unit.parent in ids}
-    chosen = [h for h in chosen if not (h.unit.parent and h.unit.parent in ids)]
+    if parts_alone:
+        chosen, with_parts = [h for h in chosen if h.unit.id not in with_parts], set()
+    else:
+        chosen = [h for h in chosen if not (h.unit.parent and h.unit.parent in ids)]
     passages = []
     for hit in chosen:
         unit = hit.unit
         # "What about the Ukrainians?": the demand whose title names the question's topic answers whole.
-        titled = unit.kind == "demand" and focus is not None and retriever.sentence_matches(
+        titled = unit.kind == "demand" and focus is not None and not parts_alone and retriever.sentence_matches(
             unit.sentences[0].id, _one(focus, retrieval.terms)) > 0
         if unit.kind == "demand" and (whole_demands or unit.id in with_parts or titled):
             passages.append(Passage(unit, list(unit.sentences), whole_demand=True))

@@ -34,13 +34,14 @@ from assistant.grounding import (
     with_answer,
 )
 from assistant.index import LetterIndex, index_key
-from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Timings
+from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Sentence, Timings
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval
 from assistant.router import (
     PROBLEM_WORDS,
     Route,
     asks_problem_and_remedy,
     asks_what_is_wanted,
+    asks_which_part,
     demands_named,
     route,
 )
@@ -71,6 +72,8 @@ def pattern_free(question: str) -> str:
     return folded
 
 
+QUOTE_RE = re.compile(r"\b(?:quote|quotes|quoted|quoting|cite|citeer|citeren|citaat|wording|words|verbatim|"
+                      r"exact|exactly|literally|letterlijk)\b")
 ASKED_LANGUAGE_WORDS = re.compile(r"^(?:engels|english|nederlands|dutch|hollands)$")
 # What residents call the addressee: "Wat wil de VNG van het kabinet?" asks for the demands themselves.
 ADDRESSEE_WORDS = frozenset("kabinet cabinet regering government overheid rijk minister president premier "
@@ -224,23 +227,31 @@ class Assistant:
         context = self._context(history)
         lang, _ = language_mod.detect(cleaned, fallback=context.previous_lang or "nl")
         folded = fold(cleaned)
+        # "Quote it in Dutch, please" (asked in English): an English answer that shows the Dutch.
+        dutch_wording = lang == "en" and (asks_for_dutch_wording(folded) or bool(
+            QUOTE_RE.search(folded) and ASKED_LANGUAGE["nl"].search(folded)))
         switched = False
         for asked, pattern in ASKED_LANGUAGE.items():
             if pattern.search(folded):
-                lang, switched = asked, True  # type: ignore[assignment]
+                switched = True
+                lang = lang if dutch_wording else asked  # type: ignore[assignment]
         rest = [t for t in content_tokens(pattern_free(cleaned)) if t not in TRANSLATE_WORDS]
+        retrieve_done = time.perf_counter()
+        replayed = None
         # "Can you say that in English? My colleague doesn't read Dutch": nothing in it is about the letter.
         if switched and context.previous_question and not any(
             self.retriever.analyse(" ".join(t for t in rest if t not in LANGUAGE_NAMES), lang).known.values()
         ):
-            # "Kun je dat in het Nederlands uitleggen?": the previous question, in the language asked for.
-            cleaned = context.previous_question
-            context = Conversation()
-        routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand, len(self.paragraphs),
-                       context.previous_paragraph, context.about_attachments)
-        retrieve_done = time.perf_counter()
-        text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
-        if lang == "en" and not refused and asks_for_dutch_wording(folded):
+            # "Kun je dat in het Nederlands uitleggen?": the previous answer again, in the language asked for.
+            replayed = self._in_language(context.previous_question, lang)
+        if replayed is not None:
+            text, citations = replayed
+            refused = False
+        else:
+            routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand,
+                           len(self.paragraphs), context.previous_paragraph, context.about_attachments)
+            text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
+        if dutch_wording and not refused:
             text = with_dutch_wording(text, citations)
         end = time.perf_counter()
         return Answer(
@@ -256,6 +267,28 @@ class Assistant:
                 total=round((end - start) * 1000, 2),
             ),
         )
+
+    def _in_language(self, question: str, lang: Lang) -> tuple[str, list[Citation]] | None:
+        """The answer to `question` (asked and searched in its own language) composed in `lang` from the same
+        passages; None when that answer is a refusal."""
+        earlier = self.ask(question)
+        if earlier.refused or not earlier.citations:
+            return None
+        order: list[str] = []
+        chosen: dict[str, list[Sentence]] = {}
+        for citation in earlier.citations:
+            unit = self.letter.unit(citation.id)
+            if unit.id not in chosen:
+                order.append(unit.id)
+                chosen[unit.id] = []
+            chosen[unit.id] += [s for s in unit.sentences
+                                if s.nl.strip() in citation.quote and s not in chosen[unit.id]]
+        whole = {u for u in order if self.letter.unit(u).kind == "demand"
+                 and any(c.id in chosen for c in self.letter.children(u))}
+        passages = [Passage(self.letter.unit(u), sorted(chosen[u], key=lambda s: s.position) or
+                            list(self.letter.unit(u).sentences), whole_demand=u in whole)
+                    for u in order if self.letter.unit(u).parent not in whole]
+        return compose(self.letter, lang, passages)
 
     def _has_topic(self, question: str, lang: Lang, intent: str) -> bool:
         """Does the question name a subject of the letter besides the words that route it?"""
@@ -427,7 +460,9 @@ class Assistant:
             return text, cites, False, retrieve_done
         retrieval = resolution.retrieval
         assert retrieval is not None
-        wants = wants or resolution.asks_for_demands
+        # "Which sub-point deals with ...?" is answered by the part itself, under its own label.
+        which_part = asks_which_part(question)
+        wants = (wants or resolution.asks_for_demands) and not which_part
         retrieve_done = time.perf_counter()
         verdict = gate(question, retrieval, lang, self.retriever)
         if not verdict.supported and verdict.reason == "unknown_terms" and resolution.in_previous_answer:
@@ -441,7 +476,7 @@ class Assistant:
                 self.letter.unit(u).kind in ("demand", "demand_part") for u in context.previous_units):
             wants = True  # "what is the cabinet supposed to do under that one?": the demand, whole
         passages = select(retrieval, self.retriever, whole_demands=wants,
-                          exhaustive=bool(excluded) or asks_for_everything(question))
+                          exhaustive=bool(excluded) or asks_for_everything(question), parts_alone=which_part)
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
@@ -463,7 +498,8 @@ class Assistant:
             retrieval = self.retriever.search(subject, lang, units={u.id for u in self.letter.by_kind(kind)})
             weight = {w: self.retriever.word_rarity(retrieval.terms, w) for w in retrieval.terms.known}
             ranked = sorted((h for h in retrieval.hits if h.matched), reverse=True, key=lambda h: (
-                bool(h.matched & shared), sum(weight.get(w, 0.0) for w in h.matched), h.score))
+                sum(weight.get(w, 0.0) for w in h.matched & shared), sum(weight.get(w, 0.0) for w in h.matched),
+                h.score))
             if not ranked:
                 return []
             shared = ranked[0].matched

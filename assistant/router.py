@@ -112,6 +112,11 @@ ORDINAL_CHAIN_RE = re.compile(
     r"(?:the\s+|de\s+|het\s+)?$")
 # "the second one", "de eerste": an attachment by its place, in a conversation about the attachments
 ATTACHMENT_ORDINAL_RE = re.compile(r"\b(first|eerste|second|tweede|last|laatste|other|andere)\b")
+# "Besides the demands, what else do they ask for?"
+ELSE_ASKED_RE = re.compile(r"\b(?:what else|anything else|something else|wat (?:\w+ ){0,4}(?:nog meer|verder|nog)|"
+                           r"iets anders|nog iets)\b.*\b(?:ask|asks|want|wants|demand|vraagt|vragen|wil|willen|eist|"
+                           r"eisen|verlangt|verwacht)\b|\b(?:ask|asks|want|wants|vraagt|vragen|wil|willen)\b.{0,30}"
+                           r"\b(?:else|nog meer|verder)\b")
 # "in that demand", "die eis": the demand under discussion
 THAT_DEMAND_RE = re.compile(r"\b(?:that|this|the same|die|deze|dezelfde|diezelfde) (?:demand|eis|punt|point)\b")
 # "apart from demand 4", "behalve in eis 4", "besides paragraph 1"
@@ -138,7 +143,8 @@ BARE_NUMBER_RE = re.compile(
 )
 
 LIST_RE = re.compile(
-    r"\b(?:all|alle|welke|which|what are|wat zijn|list|lijst|overzicht|overview|summar\w*|samenvat\w*|opsomming|"
+    r"\b(?:all(?! these| those)|alle(?! deze| die)|welke|which|what are|wat zijn|list|lijst|overzicht|overview|"
+    r"summar\w*|samenvat\w*|opsomming|"
     r"hoeveel|how many|noem|name|give|geef)\b.*\b(?:eisen|demands|punten|points|verzoeken|requests|knelpunten|"
     r"problemen|problems|asks|eis|demand)\b"
     r"|(?<!van de )(?<!van de andere )(?<!of the )(?<!of the other )(?<!in the )(?<!in de )"
@@ -224,6 +230,7 @@ ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|append
                            r"(?:extra|other|andere) (?:documents?|stukken)|"
                            r"(?:send|sent) (?:\w+ ){0,3}along|"
                            r"meegestuurd|meegezonden|gevoegd|meegevoegd|envelop\w*|zat er (?:nog )?(?:\w+ )?bij|"
+                           r"(?:sturen|stuurt|stuurden|zenden|zendt|doen|doet) (?:\w+ ){0,3}mee|"
                            r"zit er (?:nog )?(?:\w+ )?bij)\b")
 CONTENT_RE = re.compile(
     r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
@@ -350,8 +357,16 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     if aside:
         # "Behalve in eis 4: waar nog meer?" asks about the rest of the letter.
         named = aside.group(0)
-        return Route("none", excluded_demands=[f"{n}{p}" for n, p in _demand_refs(named, n_demands)],
-                     excluded_paragraphs=_paragraph_refs(named, n_paragraphs or 9))
+        excluded_demands = [f"{n}{p}" for n, p in _demand_refs(named, n_demands)]
+        excluded_paragraphs = _paragraph_refs(named, n_paragraphs or 9)
+        if excluded_demands or excluded_paragraphs:
+            return Route("none", excluded_demands=excluded_demands, excluded_paragraphs=excluded_paragraphs)
+        # "Naast de vijf eisen: welke documenten sturen ze mee?" names no part to leave out: the rest is asked,
+        # and what else it asks for besides the demands is the meeting.
+        q = q.replace(named, " ")
+        beyond_demands = bool(ELSE_ASKED_RE.search(q))
+    else:
+        beyond_demands = False
     paragraphs = _paragraph_refs(q, n_paragraphs) if n_paragraphs else []
     paragraph_step = PARAGRAPH_STEP_RE.search(q) or (STEP_RE.match(q) if not context_demand else None)
     if context_paragraph and paragraph_step and not paragraphs:
@@ -461,7 +476,7 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             return Route("attachment_content", attachment=number)
         # "Van wie komt het en wat zat er bij?": the sender too.
         parties = [intent for intent, pattern in PARTY_PATTERNS if intent != "copies" and pattern.search(q)]
-        if MEETING_RE.search(q):
+        if MEETING_RE.search(q) or beyond_demands:
             parties.append("meeting")  # "which attachments, and when do they want to meet?"
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)), also=parties)
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
@@ -480,8 +495,10 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         residual = q
         for _, pattern in PARTY_PATTERNS:
             residual = pattern.sub(" ", residual)
-        also = parties[1:] + (["meeting"] if MEETING_RE.search(q) else [])
+        also = parties[1:] + (["meeting"] if MEETING_RE.search(q) or beyond_demands else [])
         return Route(parties[0], residual=MEETING_RE.sub(" ", residual), also=also)  # type: ignore[arg-type]
+    if beyond_demands:
+        return Route("meeting", residual=q)
     for intent, pattern in (("demand_list", LIST_RE), ("overview", OVERVIEW_RE), ("meeting", MEETING_RE)):
         if pattern.search(q):
             return Route(intent, residual=pattern.sub(" ", q))  # type: ignore[arg-type]
@@ -493,9 +510,11 @@ PROBLEM_RE = re.compile(
     r"\b(?:welk|welke|wat is het|wat zijn de|what|which|what's the|whats the|what is the|what are the)\s+(?:\w+\s+)?"
     r"(?:probleem|problemen|problem|problems|issue|issues|knelpunt\w*|klacht\w*|complaint\w*)\b"
     r"|\b(?:probleem|problemen|problem|problems|complaint)\b.{0,40}\b(?:schets\w*|beschrij\w*|describ\w*|noem\w*)"
+    r"|\b(?:het|the)\s+(?:probleem|problem)\b"
 )
 REMEDY_RE = re.compile(
     r"\b(?:fix|fixes|remed\w*|solution\w*|oplossing\w*|instead|in plaats daarvan)\b"
+    r"|\b(?:de|the|welke|which|what)\s+(?:eis|demand)\b"
     r"|\b(?:wat|what)\b.{0,40}\b(?:eist|eisen|demand\w*|wil|willen|want\w*|ask\w*|vraagt|vragen|verlangt|"
     r"gebeuren|be done|do about|done about)\b"
 )
@@ -508,6 +527,16 @@ def asks_problem_and_remedy(question: str) -> bool:
     folded = fold(question)
     problem = PROBLEM_RE.search(folded)
     return bool(problem and REMEDY_RE.search(folded[problem.end():] + " " + folded[:problem.start()]))
+
+
+# "Which sub-point deals with ...?", "welk onderdeel ...", "which demand (number and letter) ...": a part, named
+WHICH_PART_RE = re.compile(r"\b(?:which|what|welk|welke)\s+(?:\w+\s+)?(?:sub-?points?|subpunt\w*|onderde(?:el|len)|"
+                           r"parts?|letters?|deel|sub-?items?)\b|\b(?:number and letter|nummer en letter|"
+                           r"letter en nummer|letter and number)\b")
+
+
+def asks_which_part(question: str) -> bool:
+    return bool(WHICH_PART_RE.search(fold(question)))
 
 
 def asks_what_is_wanted(question: str) -> bool:

@@ -388,6 +388,30 @@ def test_other_demands_than_those_shown(bot: Assistant) -> None:
     assert not answer.refused and "demand-3" in ids(answer) and "demand-2" not in ids(answer)
 
 
+def test_the_previous_answer_in_the_language_asked_for(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="What does the letter say about the dispersal law?"),
+               ChatTurn(role="assistant", content="Demand 2 asks to stop the political yo-yoing ...")]
+    dutch = bot.ask("Kun je dat in het Nederlands zeggen?", history)
+    assert not dutch.refused and dutch.language == "nl" and "jojoën" in dutch.answer
+    assert "demand-2" in ids(dutch)
+    # asked in English to quote it in Dutch: an English answer with the Dutch shown
+    quoted = bot.ask("quote it in Dutch please", history)
+    assert quoted.language == "en" and "yo-yoing" in quoted.answer and "jojoën" in quoted.answer
+    assert_contract(quoted, bot)
+
+
+def test_which_sub_point_is_answered_by_the_part(bot: Assistant) -> None:
+    answer = bot.ask("Which sub-point of the demand on troublemakers is about faster handling of notorious cases?")
+    assert answer.citations[0].id == "demand-4b" and "4(b)" in answer.answer
+
+
+def test_why_they_say_that_is_the_previous_passage(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="wat is eis 2?"),
+               ChatTurn(role="assistant", content="Eis 2 heet 'Wet- en regelgeving: duidelijkheid en continuïteit'.")]
+    answer = bot.ask("waarom vinden ze dat zo belangrijk?", history)
+    assert not answer.refused and "demand-2" in ids(answer) and "onhoudbaar" in answer.answer
+
+
 def test_the_salutation_is_quoted_as_written(bot: Assistant) -> None:
     answer = bot.ask("Wat is de exacte aanhef van de brief?")
     assert "„Geachte heer Schoof, leden van het kabinet,”" in answer.answer

@@ -187,7 +187,10 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("Wie kreeg de brief en wie kreeg een afschrift?", "addressee", ["copies"]),
      ("This letter is for the king, right?", "addressee", []),
      ("What is the function of Dijksma, written under the letter?", "sender", []),
-     ("who is writing this letter, one person or an organisation?", "sender", [])],
+     ("who is writing this letter, one person or an organisation?", "sender", []),
+     # besides the demands, what else it asks is the meeting
+     ("Besides the five demands, do they want anything else?", "meeting", []),
+     ("Naast de eisen: wat vragen ze nog meer, en welke stukken sturen ze mee?", "attachments", ["meeting"])],
 )
 def test_metadata_phrasings(question: str, intent: str, also: list[str]) -> None:
     routed = _route(question)
