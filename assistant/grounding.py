@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.answer import Passage
 from assistant.models import Sentence
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
-from assistant.synonyms import rewrite_phrases
+from assistant.synonyms import SYNONYMS, rewrite_phrases
 from assistant.text import GENERIC, content_tokens, fold, is_stopword, stem, tokens
 
 DENSE_VOUCHES = 0.65  # cosine of an English question to the English rendering that vouches for a paraphrase
@@ -31,7 +31,9 @@ PER_UNIT_WHEN_MANY = 2
 # What the asker should do ("how do I apply?", "kan ik...?"): the letter gives no advice.
 PERSONAL_RE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|"
-    r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik)\b"
+    r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik|"
+    # "does this letter mean we'll have to move out?"
+    r"(?:will|do|must|would) (?:i|we) (?:have to|need to)|(?:we|i)'?ll have to)\b"
 )
 # "Will my municipality get an azc?" is about the asker's own situation, unless the question is what the VNG or
 # the letter says ("people in my village are angry: does the VNG get that?").
@@ -581,6 +583,10 @@ def _names_in_clause(question: str, kind: str, passages: list[Passage], anywhere
     "raadsvergaderingen worden verstoord" does not answer "which municipalities had disrupted meetings?"."""
     entity = ENTITY_RE.search(fold(question))
     asked = set(content_tokens(question)) - ({entity.group("noun")} if entity else set())
+    if kind != "person":
+        # and the letter's words for them: "told parliament" is "de Kamer is geïnformeerd" (not for persons:
+        # "signed" leads to the signatory's name, which does not make her one of "the mayors who signed")
+        asked |= {t for w in asked for t in SYNONYMS.get(w, "").split()}
     asked_stems = set() if anywhere else {stem(w, lang) for w in asked for lang in ("nl", "en")}
     mentions = bool(MENTION_RE.search(fold(question)))
     pattern = {"person": PERSON_IN_TEXT_RE, "minister": MINISTER_IN_TEXT_RE}.get(kind, PLACE_IN_TEXT_RE)

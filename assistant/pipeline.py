@@ -197,6 +197,11 @@ class Assistant:
         except InvalidQuestion:
             earlier, units = None, None
         first = earlier.citations[0].id if units and earlier is not None else ""
+        listed = [u for u in (c.id for c in earlier.citations) if re.fullmatch(r"demand-\d+", u)] \
+            if units and earlier is not None else []
+        if demand is None and len(listed) >= 3:
+            # An answer that listed the demands ("waar gaat de brief over?"): "en wat is het eerste?" counts them.
+            demand, paragraph = listed[0].removeprefix("demand-"), None
         if demand is None and paragraph is None:
             # An answer led by a demand ("what does the VNG demand?" lists them from demand 1) or a paragraph puts
             # it under discussion: "en de tweede?", "and the next one?", "de volgende alinea?" count from there.
@@ -462,7 +467,9 @@ class Assistant:
         assert retrieval is not None
         # "Which sub-point deals with ...?" is answered by the part itself, under its own label.
         which_part = asks_which_part(question)
-        wants = (wants or resolution.asks_for_demands) and not which_part
+        everything = bool(excluded) or asks_for_everything(question)
+        # "Everything it says about the spreidingswet": a demand that mentions it, whole.
+        wants = (wants or resolution.asks_for_demands or everything) and not which_part
         retrieve_done = time.perf_counter()
         verdict = gate(question, retrieval, lang, self.retriever)
         if not verdict.supported and verdict.reason == "unknown_terms" and resolution.in_previous_answer:
@@ -475,8 +482,8 @@ class Assistant:
         if resolution.in_previous_answer and context.previous_units and all(
                 self.letter.unit(u).kind in ("demand", "demand_part") for u in context.previous_units):
             wants = True  # "what is the cabinet supposed to do under that one?": the demand, whole
-        passages = select(retrieval, self.retriever, whole_demands=wants,
-                          exhaustive=bool(excluded) or asks_for_everything(question), parts_alone=which_part)
+        passages = select(retrieval, self.retriever, whole_demands=wants, exhaustive=everything,
+                          parts_alone=which_part)
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)

@@ -82,7 +82,9 @@ BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is
 # "en de eerste?" / "and the last one? what does it mean": an ordinal alone (as the first question) continues a
 # conversation about demands
 BARE_ORDINAL_RE = re.compile(
-    r"^\W*(?:and|en|what about|hoe zit het met|wat is)?\s*(?:the|de|het)?\s*("
+    r"^\W*(?:(?:ok\w*|oke|okay|thanks|bedankt|dank je|so|dus|right|nice)\W+)*"
+    r"(?:and|en|what about|hoe zit het met|wat is|en wat is|and what is|what is|what's|whats|which is|welke is)?"
+    r"\s*(?:the|de|het)?\s*("
     + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?\W*(?:$|\?)"
 )
 # "ok, and the next one?" / "en de vorige eis?": the demand after (or before) the one under discussion
@@ -118,7 +120,8 @@ ELSE_ASKED_RE = re.compile(r"\b(?:what else|anything else|something else|wat (?:
                            r"eisen|verlangt|verwacht)\b|\b(?:ask|asks|want|wants|vraagt|vragen|wil|willen)\b.{0,30}"
                            r"\b(?:else|nog meer|verder)\b")
 # "in that demand", "die eis": the demand under discussion
-THAT_DEMAND_RE = re.compile(r"\b(?:that|this|the same|die|deze|dezelfde|diezelfde) (?:demand|eis|punt|point)\b")
+THAT_DEMAND_RE = re.compile(r"\b(?:that|this|the same|that same|this same|die|deze|dezelfde|diezelfde|datzelfde|"
+                            r"hetzelfde) (?:demand|eis|punt|point)\b")
 # "apart from demand 4", "behalve in eis 4", "besides paragraph 1"
 EXCLUDE_RE = re.compile(
     r"\b(?:apart from|aside from|besides|except(?: for)?|other than|behalve|buiten|naast|anders dan)\s+(?:in\s+)?"
@@ -151,9 +154,13 @@ LIST_RE = re.compile(
     r"\b(?:eisen|demands|punten|verzoeken|knelpunten)\b\s*(?:\?|$)"
     r"|\b(?:five|vijf|5)\s+(?:things|dingen|zaken|points|punten|issues|kwesties|problems|problemen)\b"
 )
+# "Waar gaat het over?", "what's it all about?": the letter, or the part under discussion
+BARE_ABOUT_RE = re.compile(
+    r"^\W*(?:en\s+|and\s+|so\s+|dus\s+)?(?:waar gaat (?:het|dit|dat|die|deze)|what(?:'s| is)? (?:it|this|that) all|"
+    r"what(?:'s| is)? (?:it|this|that)) (?:eigenlijk |nou |precies |allemaal )?(?:about|over)\W*$")
 OVERVIEW_RE = re.compile(
     r"\b(?:summar\w*|samenvat\w*|overview|overzicht|in (?:het )?kort|tl;?dr|gist|main points|hoofdpunten|"
-    r"kern)\b|\b(?:what|waar)\b.{0,30}\b(?:letter|brief)\b.{0,10}\b(?:about|over)\b\W*$"
+    r"kern|strekking)\b|\b(?:what|waar)\b.{0,30}\b(?:letter|brief)\b.{0,20}\b(?:about|over)\b\W*$"
     r"|\bwhat is (?:this|the) letter\b|\bwaar gaat (?:de|deze) brief over\b|\bwat staat er in de brief\W*$"
 )
 WANT_RE = re.compile(
@@ -434,6 +441,12 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
                 label = parts[index] if 0 <= index < len(parts) else f"{base_number}{chr(ord('a') + index)}"
                 return Route("demand", [label], [label]) if label in demand_labels else Route(
                     "invalid_demand", [], [label])
+    if BARE_ABOUT_RE.match(q):
+        if context_demand:
+            return Route("demand", [context_demand], [context_demand])
+        if context_paragraph:
+            return Route("demand", [], [], paragraphs=[context_paragraph])
+        return Route("overview")
     if context_demand and THAT_DEMAND_RE.search(q) and not _demand_refs(q, n_demands):
         return Route("demand", [context_demand], [context_demand])
 

@@ -412,6 +412,25 @@ def test_why_they_say_that_is_the_previous_passage(bot: Assistant) -> None:
     assert not answer.refused and "demand-2" in ids(answer) and "onhoudbaar" in answer.answer
 
 
+def test_an_ordinal_after_an_overview_counts_the_demands(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="What is this letter about?"),
+               ChatTurn(role="assistant", content="An open letter from the VNG to the cabinet with five demands.")]
+    answer = bot.ask("ok, and the third one?", history)
+    assert not answer.refused and answer.citations[0].id == "demand-3"
+
+
+def test_which_office_told_parliament_is_named_by_the_letter(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="What does demand 5 say about quality?"),
+               ChatTurn(role="assistant", content="That the House was told the reception needs higher quality.")]
+    answer = bot.ask("Which minister told parliament that?", history)
+    assert not answer.refused and "Asylum and Migration" in answer.answer
+
+
+def test_everything_on_a_subject_shows_its_demands_whole(bot: Assistant) -> None:
+    answer = bot.ask("What does the letter say about the spreidingswet? Everything, please.")
+    assert {"demand-2", "demand-3"} <= ids(answer) and "sand" in answer.answer
+
+
 def test_the_salutation_is_quoted_as_written(bot: Assistant) -> None:
     answer = bot.ask("Wat is de exacte aanhef van de brief?")
     assert "„Geachte heer Schoof, leden van het kabinet,”" in answer.answer
@@ -431,7 +450,9 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      # a name in the question itself, after a sentence about the asker's own place
      "I live in Utrecht. Does the letter mention Amersfoort?",
      # a demand named as where to look for a name it does not give
-     "Demand 5 mentions a minister. What is that minister's name?"],
+     "Demand 5 mentions a minister. What is that minister's name?",
+     # the asker's own situation
+     "We live in the municipal shelter for Ukrainians. Does this letter mean we'll have to move out?"],
 )
 def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
     assert bot.ask(question).refused
