@@ -33,7 +33,9 @@ PERSONAL_RE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|"
     r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik|"
     # "does this letter mean we'll have to move out?"
-    r"(?:will|do|must|would) (?:i|we) (?:have to|need to)|(?:we|i)'?ll have to)\b"
+    r"(?:will|do|must|would) (?:i|we) (?:have to|need to)|(?:we|i)'?ll have to|"
+    r"(?:i|we|ik|wij|we) (?:will |zal |zullen )?(?:have to|need to|must|moet|moeten) (?:leave|move|go|vertrekken|"
+    r"verhuizen|weg))\b"
 )
 # "Will my municipality get an azc?" is about the asker's own situation, unless the question is what the VNG or
 # the letter says ("people in my village are angry: does the VNG get that?").
@@ -115,7 +117,9 @@ PARTY_RE = re.compile(r"\b(?:party|parties|partij|partijen|fractie|fracties)\b")
 PART_NAMED_RE = re.compile(r"\b(?:eis|eisen|demands?|bijlagen?|attachments?|manifest\w*|alinea|paragraph|wet|law)\b")
 ENTITY_RE = re.compile(
     # "which Dutch cities", but not "what the minister told parliament"
-    rf"\b(?:which|welke|welk|what)\s+(?!(?:the|a|an|de|het|een)\b)(?:\w+\s+)?"
+    # ("what do towns say" asks what they say)
+    rf"\b(?:which|welke|welk|what)\s+(?!(?:the|a|an|de|het|een|do|does|did|is|are|was|were|can|could|will|would|"
+    rf"should|must|have|has|had)\b)(?:\w+\s+)?"
     rf"(?P<noun>{PLACE_NOUNS}|{PERSON_NOUNS}|{MINISTER_NOUNS})\b")
 PERSON_NOUN_RE = re.compile(rf"^(?:{PERSON_NOUNS})$")
 MINISTER_NOUN_RE = re.compile(rf"^(?:{MINISTER_NOUNS})$")
@@ -165,6 +169,14 @@ SOURCE_RE = re.compile(
 )
 
 
+# "mayor of Utrecht", "minister van Financiën": a place or body in a role someone is said to have
+ROLE_OF_RE = re.compile(r"\b(?i:mayor|burgemeester|wethouder|alderman|councillor|gemeenteraadslid|raadslid|chair|"
+                        r"voorzitter|governor|gouverneur|commissaris)\s+(?i:of|van|in)\s+(?:(?i:the|de|het)\s+)?$")
+
+
+ALSO_RE = re.compile(r"\b(?i:ook|also|too|as well|daarnaast|tevens|besides|verder)\b")
+
+
 def attributed_names(question: str) -> set[str]:
     """The words of the names a question gives as its source or signature."""
     words: set[str] = set()
@@ -183,6 +195,10 @@ def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetrieve
     for match in re.finditer(r"(?<![\w'])([A-Z][\w-]+)", question):
         word = match.group(1)
         if word in sources or not any(start <= match.start() < end for start, end in asked):
+            continue
+        if ROLE_OF_RE.search(question[: match.start()]) and not ALSO_RE.search(question):
+            # "Dijksma, burgemeester van Utrecht?": a claim about her role, which the letter can answer (but not
+            # "is she also mayor of Utrecht?": another role besides the one it gives)
             continue
         before = question[: match.start()].rstrip()
         after = re.match(r"[^.?!]*", question[match.end():]).group(0)

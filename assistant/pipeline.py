@@ -40,6 +40,7 @@ from assistant.router import (
     PROBLEM_WORDS,
     Route,
     asks_problem_and_remedy,
+    asks_what_is_meant,
     asks_what_is_wanted,
     asks_which_part,
     demands_named,
@@ -467,7 +468,7 @@ class Assistant:
         assert retrieval is not None
         # "Which sub-point deals with ...?" is answered by the part itself, under its own label.
         which_part = asks_which_part(question)
-        everything = bool(excluded) or asks_for_everything(question)
+        everything = bool(excluded) or asks_for_everything(question) or asks_what_is_meant(question)
         # "Everything it says about the spreidingswet": a demand that mentions it, whole.
         wants = (wants or resolution.asks_for_demands or everything) and not which_part
         retrieve_done = time.perf_counter()

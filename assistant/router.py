@@ -236,7 +236,10 @@ ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|append
                            r"(?:documents?|papers?|stukken) (?:\w+ )?along|"
                            r"(?:extra|other|andere) (?:documents?|stukken)|"
                            r"(?:send|sent) (?:\w+ ){0,3}along|"
-                           r"meegestuurd|meegezonden|gevoegd|meegevoegd|envelop\w*|zat er (?:nog )?(?:\w+ )?bij|"
+                           r"meegestuurd|meegezonden|gevoegd|meegevoegd|envelop\w*|"
+                           r"zat er (?:nog )?(?:\w+ )?bij|"
+                           r"(?:zaten|zit|zitten) er (?:nog )?(?:\w+ )?bij"
+                           r"(?: (?:de|die|deze|het) (?:brief|schrijven))?(?=\W*$)|"
                            r"(?:sturen|stuurt|stuurden|zenden|zendt|doen|doet) (?:\w+ ){0,3}mee|"
                            r"zit er (?:nog )?(?:\w+ )?bij)\b")
 CONTENT_RE = re.compile(
@@ -251,9 +254,10 @@ CONTENT_RE = re.compile(
 MEETING_RE = re.compile(
     r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
     r"om (?:de )?tafel|around the table|round the table|"
-    r"sit down|praten|(?:aan het |het )?(?:eind|einde|slot) van de brief|(?:at )?the end of the letter|"
+    r"sit down|praten met|willen praten|gaan praten|(?:aan het |het )?(?:eind|einde|slot) van de brief|"
+    r"(?:at )?the end of the letter|"
     r"at the (?:very )?end|helemaal aan het (?:eind|einde)|aan het (?:eind|einde|slot)\W*$|"
-    r"afsluit\w*|closing request)\b"
+    r"afsluit\w*|closing request|happen next)\b"
 )
 LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
 NAMING_RE = re.compile(r"\b(?:titles?|titel\w*|names?|named|called|heet|heten|any|are there|zijn er|is there|"
@@ -546,6 +550,15 @@ def asks_problem_and_remedy(question: str) -> bool:
 WHICH_PART_RE = re.compile(r"\b(?:which|what|welk|welke)\s+(?:\w+\s+)?(?:sub-?points?|subpunt\w*|onderde(?:el|len)|"
                            r"parts?|letters?|deel|sub-?items?)\b|\b(?:number and letter|nummer en letter|"
                            r"letter en nummer|letter and number)\b")
+
+
+# "Wat bedoelen ze met die signalen uit Den Haag?": the passage that says it, with what surrounds it
+MEANING_RE = re.compile(r"\b(?:wat bedoel\w*|what (?:do|does|did) (?:they|the vng|it|vng) mean|what is meant|"
+                        r"wat wordt (?:er )?bedoeld|what do they mean by|wat betekent)\b")
+
+
+def asks_what_is_meant(question: str) -> bool:
+    return bool(MEANING_RE.search(fold(question)))
 
 
 def asks_which_part(question: str) -> bool:

@@ -331,6 +331,8 @@ SOURCES_AND_PREMISES = [
     # "left on their own" is the letter's "out in the cold"
     ("Een burgemeester zegt dat Den Haag gemeenten alleen laat staan. Staat zoiets in de brief?", "paragraph-4",
      "in de kou"),
+    # a role the asker attributes to the signatory: the letter says in which role she signs
+    ("Did Dijksma sign it as mayor of Utrecht?", "signature", "chair"),
     # a condition is not a question after a time
     ("When the asylum chain does not work, who pays for it according to the letter?", "paragraph-4", "paying"),
     # a request is asked as much as a question
@@ -452,7 +454,9 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      # a demand named as where to look for a name it does not give
      "Demand 5 mentions a minister. What is that minister's name?",
      # the asker's own situation
-     "We live in the municipal shelter for Ukrainians. Does this letter mean we'll have to move out?"],
+     "We live in the municipal shelter for Ukrainians. Does this letter mean we'll have to move out?",
+     # another role besides the one the letter gives
+     "Is Dijksma also mayor of Utrecht?"],
 )
 def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
     assert bot.ask(question).refused

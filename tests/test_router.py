@@ -194,6 +194,8 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("who is writing this letter, one person or an organisation?", "sender", []),
      # besides the demands, what else it asks is the meeting
      ("Besides the five demands, do they want anything else?", "meeting", []),
+     ("Zaten er nog stukken bij de brief?", "attachments", []),
+     ("hoeveel mensen zitten er nu bij het coa in ter apel", "none", []),
      ("Naast de eisen: wat vragen ze nog meer, en welke stukken sturen ze mee?", "attachments", ["meeting"])],
 )
 def test_metadata_phrasings(question: str, intent: str, also: list[str]) -> None:
