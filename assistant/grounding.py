@@ -35,7 +35,12 @@ PERSONAL_RE = re.compile(
     # "does this letter mean we'll have to move out?"
     r"(?:will|do|must|would) (?:i|we) (?:have to|need to)|(?:we|i)'?ll have to|"
     r"(?:i|we|ik|wij|we) (?:will |zal |zullen )?(?:have to|need to|must|moet|moeten) (?:leave|move|go|vertrekken|"
-    r"verhuizen|weg))\b"
+    r"verhuizen|weg)|"
+    # "will our school get extra money?", "komt er bij ons in het dorp een azc?"
+    r"(?:will|gaat|gaan) (?:our|my|onze|mijn|ons) (?:\w+ ){0,2}(?:get|receive|krijgen|ontvangen|have to|moeten)|"
+    r"(?:komt|komen) er (?:\w+ )?(?:bij ons|in ons dorp|in onze (?:stad|gemeente|wijk|buurt|straat))|"
+    r"(?:is|will) (?:there|an azc) (?:\w+ ){0,3}(?:in|near) (?:our|my) (?:\w+ )?"
+    r"(?:town|village|street|neighbou?rhood))\b"
 )
 # "Will my municipality get an azc?" is about the asker's own situation, unless the question is what the VNG or
 # the letter says ("people in my village are angry: does the VNG get that?").
@@ -333,7 +338,8 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     sources = {fold(w) for w in attributed_names(question)}
     unknown = [t for t in terms.unknown if len(t) > 2 and t not in sources]
     # A year the letter never mentions ("worse than in 2022?")
-    years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", question) if y not in letter_text(retrieval)]
+    asked_text = " ".join(question[start:end] for start, end in asked_spans(question))
+    years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", asked_text) if y not in letter_text(retrieval)]
     if years:
         return Verdict(False, "unknown_names", years)
     # A one- or two-word question of its own ("... fines?") names what is asked.

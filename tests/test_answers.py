@@ -333,6 +333,10 @@ SOURCES_AND_PREMISES = [
      "in de kou"),
     # a role the asker attributes to the signatory: the letter says in which role she signs
     ("Did Dijksma sign it as mayor of Utrecht?", "signature", "chair"),
+    # a year in the asker's story is not what is asked
+    ("My family arrived here in 2023. What does the letter say about Ukrainians?", "demand-5", "ukrainians"),
+    # "nowhere to sleep" is the letter's "homeless"
+    ("In onze wijk zijn mensen die nergens kunnen slapen. Staat daar iets over in de brief?", "demand-4", "dakloos"),
     # a condition is not a question after a time
     ("When the asylum chain does not work, who pays for it according to the letter?", "paragraph-4", "paying"),
     # a request is asked as much as a question
@@ -456,7 +460,8 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      # the asker's own situation
      "We live in the municipal shelter for Ukrainians. Does this letter mean we'll have to move out?",
      # another role besides the one the letter gives
-     "Is Dijksma also mayor of Utrecht?"],
+     "Is Dijksma also mayor of Utrecht?",
+     "Wij wonen in Epe. Komt er bij ons ook een azc?", "Will our school get extra money because of this letter?"],
 )
 def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
     assert bot.ask(question).refused
