@@ -78,7 +78,9 @@ AFTERMATH_RE = re.compile(
     r"er (?:\w+ ){0,3}(?:van )?gekomen|doorgegaan|is gehouden|heeft plaatsgevonden)\b"
 )
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
-PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should|to)|how to|waar (?:kan|kunnen|moet|moeten)|hoe kunnen)\b")
+# ("Where do they say that?" asks where in the letter.)
+PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|how to|waar (?:kan|kunnen|moet|"
+                          r"moeten)|hoe kunnen)\b")
 QUANTITY_RE = re.compile(
     # "how many" asks for a number, but not in "failing to control how many come in"
     r"(?:^|[.?!,;:]\s*|\b(?:and|en|of|or|but|maar|from|to|van|naar|tot|so|dus)\s+)(?:[\w']+\s+){0,2}"
@@ -312,7 +314,9 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
         return names
     if AFTERMATH_RE.search(fold(question)):
         return [m.group(0) for m in AFTERMATH_RE.finditer(fold(question))]
-    return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS]
+    # ("Ik ben verslaggever bij een krant. Welke ministers staan in de cc?": the newspaper is the asker's.)
+    asked = set(content_tokens(" ".join(question[start:end] for start, end in asked_spans(question))))
+    return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS and w in asked]
 
 
 def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetriever | None = None) -> Verdict:

@@ -459,6 +459,9 @@ class Assistant:
             # "Wat wil de VNG?" -- but "en wat vraagt de VNG daarover?" asks about the topic of the conversation.
             text, cites = compose_demand_list(self.letter, lang)
             return text, cites, False, retrieve_done
+        if wants and topic:
+            # "What do they want Schoof to say out loud?": whom they want it from is not what they want.
+            excluded = (excluded or set()) | {u.id for u in self.letter.by_kind("salutation")}
         resolution = self.followups.resolve(question, lang, context, excluded)
         if resolution.repeat is not None:
             passages = [Passage(u, list(u.sentences), whole_demand=u.kind == "demand") for u in resolution.repeat]

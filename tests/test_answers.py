@@ -333,6 +333,12 @@ SOURCES_AND_PREMISES = [
      "in de kou"),
     # a role the asker attributes to the signatory: the letter says in which role she signs
     ("Did Dijksma sign it as mayor of Utrecht?", "signature", "chair"),
+    # whom they want it from is not what they want
+    ("What do they want the prime minister to say out loud?", "demand-1", "publicly"),
+    # "where do they say that" asks where in the letter, not for practical advice
+    ("They complain about signals from The Hague. Where do they say that?", "paragraph-4", "signals"),
+    # the asker's newspaper is not another document asked about
+    ("Ik ben verslaggever bij een krant. Welke ministers kregen een afschrift?", "copies", "asiel en migratie"),
     # a year in the asker's story is not what is asked
     ("My family arrived here in 2023. What does the letter say about Ukrainians?", "demand-5", "ukrainians"),
     # "nowhere to sleep" is the letter's "homeless"
