@@ -60,16 +60,17 @@ AFTERMATH_RE = re.compile(
     r"outcome|result of the|came out of|what came of|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
-    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|in the end|"
+    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|"
     r"(?:did|has|have|will) (?:\w+ ){1,3}(?:answer|reply|respond|react)|"
     r"(?:heeft|hebben|zal|zullen|gaat|gaan) (?:\w+ ){1,3}(?:geantwoord|gereageerd|antwoorden|reageren)|"
     # whether the cabinet gave in is not in a letter that asks it to
     r"(?:agreed|agree|consented|consent|gave in|give in|complied|comply|accepted|accept|granted|grant) to "
     r"(?:the |these |its |their |those |any of the )?(?:\w+ )?(?:demands|requests|meeting)|"
     r"ingestemd|ingewilligd|akkoord gegaan|gehoor gegeven|toegegeven aan|"
-    r"(?:heeft|hebben) (?:het kabinet|de regering|schoof|de premier|de minister|het rijk|den haag) "
+    # (not the minister: what the minister told the House is in the letter)
+    r"(?:heeft|hebben) (?:het kabinet|de regering|schoof|de premier|het rijk|den haag) "
     r"(?:\w+ ){0,3}(?:inmiddels|al|intussen|ondertussen|toch|uiteindelijk|eindelijk|ooit)\b|"
-    r"(?:has|have|did) (?:the cabinet|the government|schoof|the prime minister|the minister|the hague) "
+    r"(?:has|have|did) (?:the cabinet|the government|schoof|the prime minister|the hague) "
     r"(?:\w+ ){0,2}(?:already|since|ever|actually|by now|meanwhile|eventually|finally|in the end)|"
     # ...and neither is the future. (What it says of "now" is answered as what the letter says.)
     r"volgend jaar|next year|komend jaar|coming year|in de toekomst|in the future|"

@@ -191,6 +191,8 @@ SENDER_RE = re.compile(
     r"|\b(?:functie|rol|role|position|job|titel|title|function)\b.{0,30}\bdijksma\b"
     r"|\bdijksma'?s? (?:functie|rol|role|position)\b"
     r"|\bvoorzitter van de vng\b"
+    r"|\bwho\s+(?:is|was|'s)\s+(?:this|the|that)\s+(?:letter|brief|thing)\s+(?:actually\s+)?from\b"
+    r"|\bvan wie is (?:deze|die|de|dit|dat|het)\s+(?:brief|schrijven|stuk)\b"
     r"|\b(?:letter|brief|it|this)\s+(?:is\s+|was\s+|comes?\s+|komt\s+)?(?:from|van)\s+(?:one|a|an|which|what|wie|"
     r"een|welke)\b"
     # "is the letter from the VNG?" asks; "in de brief van de VNG" only names the letter

@@ -333,6 +333,12 @@ SOURCES_AND_PREMISES = [
      "in de kou"),
     # a role the asker attributes to the signatory: the letter says in which role she signs
     ("Did Dijksma sign it as mayor of Utrecht?", "signature", "chair"),
+    # "in the end" and "ever" are not questions after what happened after the letter
+    ("so who ends up footing the bill in the end, according to them?", "paragraph-4", "bill"),
+    ("Did the minister ever tell parliament anything about the quality of the reception?", "demand-5", "quality"),
+    # "back that up with" asks for the substantiation the letter attaches
+    ("They say they warned the government many times. Do they back that up with anything?", "attachments",
+     "substantiation"),
     # whom they want it from is not what they want
     ("What do they want the prime minister to say out loud?", "demand-1", "publicly"),
     # "where do they say that" asks where in the letter, not for practical advice

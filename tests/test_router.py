@@ -196,6 +196,7 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("Besides the five demands, do they want anything else?", "meeting", []),
      ("Zaten er nog stukken bij de brief?", "attachments", []),
      ("Heeft nog iemand anders de brief gekregen?", "copies", []),
+     ("Hi, who is this letter from? I don't know the organisation.", "sender", []),
      ("Wie heeft hem getekend, en is er iets bij de brief gedaan?", "attachments", ["sender"]),
      ("hoeveel mensen zitten er nu bij het coa in ter apel", "none", []),
      ("Naast de eisen: wat vragen ze nog meer, en welke stukken sturen ze mee?", "attachments", ["meeting"])],
