@@ -32,7 +32,8 @@ NUMBER_WORDS = {
     "nine": 9, "tien": 10, "ten": 10, "elf": 11, "eleven": 11, "twaalf": 12, "twelve": 12,
 }
 ORDINALS = {
-    "eerste": 1, "first": 1, "1ste": 1, "1e": 1, "1st": 1, "tweede": 2, "second": 2, "2de": 2, "2e": 2, "2nd": 2,
+    "eerste": 1, "allereerste": 1, "first": 1, "1ste": 1, "1e": 1, "1st": 1, "tweede": 2, "second": 2, "2de": 2,
+    "2e": 2, "2nd": 2,
     "derde": 3, "third": 3, "3de": 3, "3e": 3, "3rd": 3, "vierde": 4, "fourth": 4, "4de": 4, "4e": 4, "4th": 4,
     "vijfde": 5, "fifth": 5, "5de": 5, "5e": 5, "5th": 5, "zesde": 6, "sixth": 6, "6de": 6, "6e": 6, "6th": 6,
     "zevende": 7, "seventh": 7, "7de": 7, "7e": 7, "7th": 7, "achtste": 8, "eighth": 8, "8ste": 8, "8e": 8,
@@ -41,7 +42,7 @@ ORDINALS = {
 }
 # Lone "i", "v" and "x" are left out: far more often a word or a letter than a number.
 ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
-LAST = {"laatste", "last", "final", "slotpunt"}
+LAST = {"laatste", "allerlaatste", "last", "final", "slotpunt"}
 
 # Nouns people use for the numbered points of the letter.
 KEYWORD = (
@@ -189,7 +190,7 @@ SENDER_RE = re.compile(
     r"|\bwie is (?:de )?vng\b"
     r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
     r"|\b(?:functie|rol|role|position|job|titel|title|function)\b.{0,30}\bdijksma\b"
-    r"|\bdijksma'?s? (?:functie|rol|role|position)\b"
+    r"|\bdijksma'?s? (?:functie|rol|role|position|function|job|title|titel)\b"
     r"|\bvoorzitter van de vng\b"
     r"|\bwho\s+(?:is|was|'s)\s+(?:this|the|that)\s+(?:letter|brief|thing)\s+(?:actually\s+)?from\b"
     r"|\bvan wie is (?:deze|die|de|dit|dat|het)\s+(?:brief|schrijven|stuk)\b"
@@ -245,7 +246,7 @@ ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|append
                            r"meegestuurd|meegezonden|gevoegd|meegevoegd|envelop\w*|"
                            r"zat er (?:nog )?(?:\w+ )?bij|(?:bij|aan) de brief (?:gedaan|gevoegd|toegevoegd)|bijgedaan|"
                            r"(?:zaten|zit|zitten) er (?:nog )?(?:\w+ )?bij"
-                           r"(?: (?:de|die|deze|het) (?:brief|schrijven))?(?=\W*$)|"
+                           r"(?: (?:de|die|deze|het) (?:brief|schrijven))?(?=\s*(?:$|[?.!]))|"
                            r"(?:sturen|stuurt|stuurden|zenden|zendt|doen|doet) (?:\w+ ){0,3}mee|"
                            r"zit er (?:nog )?(?:\w+ )?bij)\b")
 CONTENT_RE = re.compile(
@@ -260,7 +261,8 @@ CONTENT_RE = re.compile(
 MEETING_RE = re.compile(
     r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
     r"om (?:de )?tafel|around the table|round the table|"
-    r"sit down|praten met|willen praten|gaan praten|(?:aan het |het )?(?:eind|einde|slot) van de brief|"
+    r"sit down|sit-down|sitdown|praten met|willen praten|gaan praten|"
+    r"(?:aan het |het )?(?:eind|einde|slot) van de brief|"
     r"(?:at )?the end of the letter|"
     r"at the (?:very )?end|helemaal aan het (?:eind|einde)|aan het (?:eind|einde|slot)\W*$|"
     r"afsluit\w*|closing request|happen next)\b"
