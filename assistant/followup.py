@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.grounding import RARE_ENOUGH
-from assistant.models import Lang, Letter, Unit
+from assistant.models import Answer, Lang, Letter, Unit
 from assistant.retrieval import HybridRetriever, Retrieval
 from assistant.text import content_tokens, fold
 
@@ -40,6 +40,7 @@ class Conversation:
     previous_paragraph: int | None = None  # the paragraph under discussion: "en de volgende alinea?"
     about_attachments: bool = False  # the previous answer was the attachments: "the second one?"
     shown_demands: set[str] = field(default_factory=set)  # demands the previous answer showed: "and the other ones?"
+    previous_answer: Answer | None = None  # the previous question answered again: "say that in Dutch" recomposes it
 
 
 def refers_back(question: str) -> bool:

@@ -197,9 +197,9 @@ class Assistant:
             units = {c.id for c in earlier.citations} if not earlier.refused else None
         except InvalidQuestion:
             earlier, units = None, None
-        first = earlier.citations[0].id if units and earlier is not None else ""
-        listed = [u for u in (c.id for c in earlier.citations) if re.fullmatch(r"demand-\d+", u)] \
-            if units and earlier is not None else []
+        cited = [c.id for c in earlier.citations] if units and earlier is not None else []
+        first = cited[0] if cited else ""
+        listed = [u for u in cited if re.fullmatch(r"demand-\d+", u)]
         if demand is None and len(listed) >= 3:
             # An answer that listed the demands ("waar gaat de brief over?"): "en wat is het eerste?" counts them.
             demand, paragraph = listed[0].removeprefix("demand-"), None
@@ -216,7 +216,7 @@ class Assistant:
         shown = {f"demand-{label}" for label in named} or {u for u in units or () if u.startswith("demand-")}
         shown |= {u.id for unit_id in shown for u in self.letter.children(unit_id)}
         return Conversation(previous, lang if confidence > 0.5 else None, demand, units, paragraph,
-                            first == "attachments", shown)
+                            first == "attachments", shown, earlier if units else None)
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:
         cleaned = _clean(question)
@@ -249,7 +249,7 @@ class Assistant:
             self.retriever.analyse(" ".join(t for t in rest if t not in LANGUAGE_NAMES), lang).known.values()
         ):
             # "Kun je dat in het Nederlands uitleggen?": the previous answer again, in the language asked for.
-            replayed = self._in_language(context.previous_question, lang)
+            replayed = self._in_language(context.previous_answer, lang)
         if replayed is not None:
             text, citations = replayed
             refused = False
@@ -274,11 +274,10 @@ class Assistant:
             ),
         )
 
-    def _in_language(self, question: str, lang: Lang) -> tuple[str, list[Citation]] | None:
-        """The answer to `question` (asked and searched in its own language) composed in `lang` from the same
-        passages; None when that answer is a refusal."""
-        earlier = self.ask(question)
-        if earlier.refused or not earlier.citations:
+    def _in_language(self, earlier: Answer | None, lang: Lang) -> tuple[str, list[Citation]] | None:
+        """The previous answer (asked and searched in its own language) composed in `lang` from the same
+        passages; None when there is none, or it was a refusal."""
+        if earlier is None or earlier.refused or not earlier.citations:
             return None
         order: list[str] = []
         chosen: dict[str, list[Sentence]] = {}
