@@ -23,6 +23,9 @@ MORE_RE = re.compile(r"\b(?:the rest|rest of it|go on|carry on|tell me more|say 
                      r"de rest|ga door|ga verder|vertel (?:eens )?meer|meer daarover|wat nog meer|en verder)\b")
 # "Waarom vinden ze dat?", "why do they say that?": the reasons of what was just answered.
 WHY_RE = re.compile(r"\b(?:waarom|why|hoezo|how come|what for|waarvoor)\b")
+# "What is to be discussed there?": in the one passage just answered
+THERE_RE = re.compile(r"\b(?:daar|daarin|daarbij|daarop|there|in it|at it|at that meeting|in dat overleg|bij dat "
+                      r"overleg|in that meeting)\b")
 # "Is that in one of the demands too?"
 IN_A_DEMAND_RE = re.compile(r"\b(?:in|among|one of|een van|bij|onder) (?:the |de |die |een van de )?"
                             r"(?P<other>other |andere )?(?:demands|eisen|punten|points)\b"
@@ -91,6 +94,9 @@ class FollowUpResolver:
             narrowed = self._in_previous_answer(question, lang, conversation.previous_units)
             if narrowed is not None:
                 return Resolution(narrowed, in_previous_answer=True)
+            if len(conversation.previous_units) == 1 and THERE_RE.search(folded):
+                # "Oké, en wat moet daar dan besproken worden?" after the meeting: what was just answered.
+                return Resolution(repeat=[self.letter.unit(next(iter(conversation.previous_units)))])
         # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.
         standalone = not refers and any(self.retriever.analyse(question, lang).known.values())
         elliptical = bool(CONTINUATION_RE.search(folded)) and len(own_terms) <= 2

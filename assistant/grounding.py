@@ -369,6 +369,10 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
             word = next((g for g in predicate.groups() if g), "") if predicate else ""
             if word in foreign:
                 return Verdict(False, "unknown_terms", [word])
+            # "Does the VNG support or oppose the asielnoodmaatregelenwet?": then the thing itself is asked about.
+            supports = re.search(r"\b(?:support|favou?r|oppose)\b(?! that)", stance.group(0))
+            if not predicate and supports and (foreign := foreign_topic(topic, terms)):
+                return Verdict(False, "unknown_terms", foreign)
         elif foreign := foreign_topic(topic, terms):
             return Verdict(False, "unknown_terms", foreign)
     says = SAYS_ABOUT_RE.search(folded)

@@ -161,7 +161,7 @@ BARE_ABOUT_RE = re.compile(
     r"what(?:'s| is)? (?:it|this|that)) (?:eigenlijk |nou |precies |allemaal )?(?:about|over)\W*$")
 OVERVIEW_RE = re.compile(
     r"\b(?:summar\w*|samenvat\w*|overview|overzicht|in (?:het )?kort|tl;?dr|gist|main points|hoofdpunten|"
-    r"kern|strekking)\b|\b(?:what|waar)\b.{0,30}\b(?:letter|brief)\b.{0,20}\b(?:about|over)\b\W*$"
+    r"kern|strekking|nutshell|notendop)\b|\b(?:what|waar)\b.{0,30}\b(?:letter|brief)\b.{0,20}\b(?:about|over)\b\W*$"
     r"|\bwhat is (?:this|the) letter\b|\bwaar gaat (?:de|deze) brief over\b|\bwat staat er in de brief\W*$"
 )
 WANT_RE = re.compile(
@@ -169,7 +169,7 @@ WANT_RE = re.compile(
     r"eisen|verlangt|verwacht)\b"
     # "what must be arranged for ...?", "what should happen?": what the letter asks to be done
     r"|\b(?:what|wat)\s+(?:should|must|has to|needs to|moet|moeten|zou|zouden)\s+(?:er\s+)?(?:\w+\s+){0,6}?"
-    r"(?:be done|happen|change|be arranged|be fixed|be sorted|gebeuren|veranderen|geregeld|gedaan|opgelost)\b"
+    r"(?:be done|happen|change|be arranged|be fixed|be sorted|gebeuren|veranderen|geregeld|gedaan|opgelost|doen|do)\b"
 )
 SENDER_RE = re.compile(
     r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|behind|"
@@ -213,6 +213,9 @@ ADDRESSEE_RE = re.compile(
     r"|\b(?:wie|who)\b.{0,20}\b(?:kreeg|krijgt|got|gets|get)\s+(?:de|deze|die|het|the|this|that)\s+"
     r"(?:brief|schrijven|letter)\b"
     r"|\b(?:naar|aan) wie\b.*\b(?:gegaan|verstuurd|gestuurd|gezonden|verzonden)\b"
+    # "Is dit nou een brief aan de Tweede Kamer?"
+    r"|^\W*(?:is|was)\s+(?:dit|dat|het|deze|die|this|it|that)\s+(?:nou\s+|nu\s+|echt\s+|really\s+|actually\s+)?"
+    r"(?:een|a)\s+(?:brief|letter)\s+(?:aan|to|for|voor)\b"
     r"|\b(?:letter|brief|it|this|deze|die)\s+(?:is|was)\s+(?:really\s+|echt\s+|toch\s+)?(?:for|voor)\s+(?:the|de|het)\b"
 )
 COPIES_RE = re.compile(
@@ -233,6 +236,7 @@ COPIES_RE = re.compile(
     r"|\b(?:gekregen|ontvangen|kreeg|kregen|got|get|received)\b.{0,20}\b(?:anyone else|anybody else|nog iemand)\b"
     r"|\bminister\w*\b.{0,60}\b(?:brief|letter)\b.{0,20}\b(?:gekregen|ontvangen)\b"
     r"|\bminister\w*\b.{0,60}\b(?:kreeg|kregen|ontving|received|got|get)\b.{0,20}\b(?:brief|letter)\b"
+    r"|\bminister\w*\b.{0,60}\b(?:op de hoogte (?:gebracht|gesteld)|kept informed|in the loop|cc'?d|gecc'?d)\b"
 )
 ADDRESSED_RE = re.compile(r"\b(?:addressed|addressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom|naar wie)\b")

@@ -444,6 +444,11 @@ def test_which_office_told_parliament_is_named_by_the_letter(bot: Assistant) -> 
     assert not answer.refused and "Asylum and Migration" in answer.answer
 
 
+def test_what_the_cabinet_must_do_is_answered_with_the_whole_demand(bot: Assistant) -> None:
+    answer = bot.ask("Lukt de opvang van Oekraïners nog, en wat moet het kabinet daaraan doen?")
+    assert "demand-5" in ids(answer) and "meerjarige zekerheid" in answer.answer
+
+
 def test_everything_on_a_subject_shows_its_demands_whole(bot: Assistant) -> None:
     answer = bot.ask("What does the letter say about the spreidingswet? Everything, please.")
     assert {"demand-2", "demand-3"} <= ids(answer) and "sand" in answer.answer
@@ -473,7 +478,9 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      "We live in the municipal shelter for Ukrainians. Does this letter mean we'll have to move out?",
      # another role besides the one the letter gives
      "Is Dijksma also mayor of Utrecht?",
-     "Wij wonen in Epe. Komt er bij ons ook een azc?", "Will our school get extra money because of this letter?"],
+     "Wij wonen in Epe. Komt er bij ons ook een azc?", "Will our school get extra money because of this letter?",
+     # a stance on a law the letter never names
+     "Does the VNG support or oppose the asielnoodmaatregelenwet?"],
 )
 def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
     assert bot.ask(question).refused
