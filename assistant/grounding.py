@@ -316,7 +316,7 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
     if AFTERMATH_RE.search(fold(question)):
         return [m.group(0) for m in AFTERMATH_RE.finditer(fold(question))]
     # ("Ik ben verslaggever bij een krant. Welke ministers staan in de cc?": the newspaper is the asker's.)
-    asked = set(content_tokens(" ".join(question[start:end] for start, end in asked_spans(question))))
+    asked = set(content_tokens(asked_text(question)))
     return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS and w in asked]
 
 
@@ -328,7 +328,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     folded = fold(question)
     # "Die brief is toch namens de provincies gestuurd? Dat moet ik in mijn werkstuk zetten." asks about the
     # letter; what the asker must do next is told, not asked.
-    asked = fold(" ".join(question[start:end] for start, end in asked_spans(question)))
+    asked = fold(asked_text(question))
     own_situation = MY_RE.search(asked) and not ABOUT_LETTER_RE.search(asked)
     from_letter = FROM_LETTER_RE.search(asked)  # "wat kan ik op basis van de brief antwoorden?"
     if (PERSONAL_RE.search(asked) or PRACTICAL_RE.search(asked) or own_situation) and not from_letter:
@@ -343,8 +343,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     sources = {fold(w) for w in attributed_names(question)}
     unknown = [t for t in terms.unknown if len(t) > 2 and t not in sources]
     # A year the letter never mentions ("worse than in 2022?")
-    asked_text = " ".join(question[start:end] for start, end in asked_spans(question))
-    years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", asked_text) if y not in letter_text(retrieval)]
+    years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", asked_text(question)) if y not in letter_text(retrieval)]
     if years:
         return Verdict(False, "unknown_names", years)
     # A one- or two-word question of its own ("... fines?") names what is asked.
@@ -449,14 +448,18 @@ def asked_spans(question: str) -> list[tuple[int, int]]:
     return asked
 
 
+def asked_text(question: str) -> str:
+    """The message's questions (and requests), without the story around them; the whole message otherwise."""
+    return " ".join(question[start:end] for start, end in asked_spans(question)).strip()
+
+
 def asked_tokens(question: str) -> list[str]:
     """The content words of a message's questions when it also holds statements around them; [] otherwise.
     "Goedemiddag, ik ben griffier. Klopt het dat ...? Ik wil het correct weergeven in een memo." may be judged
     on its middle sentence alone."""
-    spans = asked_spans(question)
-    if spans == [(0, len(question))]:
+    if asked_spans(question) == [(0, len(question))]:
         return []
-    return content_tokens(rewrite_phrases(fold(" ".join(question[start:end] for start, end in spans))))
+    return content_tokens(rewrite_phrases(fold(asked_text(question))))
 
 
 def _sentence_score(hit: UnitHit, sentence_id: str, retrieval: Retrieval, retriever: HybridRetriever) -> float:

@@ -104,8 +104,9 @@ OTHER_MEETING_RE = re.compile(
 
 
 # "Which ministers appear in the letter?" asks for more than the copy list.
-MINISTERS_IN_LETTER_RE = re.compile(r"\b(?:mention\w*|named?|noem\w*|genoemd|komen .{0,30}voor|appear\w*|"
-                                    r"in (?:the|de|deze|this) (?:letter|brief))\b")
+MINISTERS_IN_LETTER_RE = re.compile(r"\b(?:mention\w*|named?|noem\w*|genoemd|komen .{0,30}voor|komt .{0,30}voor|"
+                                    r"appear\w*|referred|refers?|in (?:the|de|deze|this) (?:letter|brief)|"
+                                    r"in (?:the|de) (?:text|tekst))\b")
 # Where one question holds two: "did they warn the cabinet before, and did they attach anything?"
 CLAUSE_SPLIT_RE = re.compile(
     r"[?;]|(?<=[.!])\s+|,\s*(?:and|en|but|maar|plus)\b|"

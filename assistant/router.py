@@ -175,7 +175,9 @@ SENDER_RE = re.compile(
     r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|behind|"
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
     r"afzender|ondertekenaar|afkomstig)\b"
-    r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|van wie)\b"
+    # ("mensen van wie de aanvraag is afgewezen": whose, not from whom)
+    r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom)\b"
+    r"|\bvan wie\b(?!\s+(?:de|het|een|hun|zijn|haar)\s)"
     r"|\b(?:hoedanigheid|in what capacity|in which capacity|in welke functie)\b"
     r"|\b(?:namens wie|namens welke|namens de|on behalf of (?:whom|which|what|the)|"
     r"welke (?:organisatie|club|vereniging)|which (?:organi[sz]ation|org|body)|what (?:organi[sz]ation|org|body)|"
@@ -213,14 +215,16 @@ ADDRESSEE_RE = re.compile(
     r"|\b(?:wie|who)\b.{0,20}\b(?:kreeg|krijgt|got|gets|get)\s+(?:de|deze|die|het|the|this|that)\s+"
     r"(?:brief|schrijven|letter)\b"
     r"|\b(?:naar|aan) wie\b.*\b(?:gegaan|verstuurd|gestuurd|gezonden|verzonden)\b"
-    # "Is dit nou een brief aan de Tweede Kamer?"
+    # "an open letter to the King and parliament?", "Is dit nou een brief aan de Tweede Kamer?"
+    r"|\b(?:letter|brief)\s+(?:aan|to|for|voor)\s+(?:the|de|het)\s+(?:king|koning|parliament|parlement|"
+    r"(?:tweede |eerste )?kamer|house|senate|senaat|president|eu|european)\b"
     r"|^\W*(?:is|was)\s+(?:dit|dat|het|deze|die|this|it|that)\s+(?:nou\s+|nu\s+|echt\s+|really\s+|actually\s+)?"
     r"(?:een|a)\s+(?:brief|letter)\s+(?:aan|to|for|voor)\b"
     r"|\b(?:letter|brief|it|this|deze|die)\s+(?:is|was)\s+(?:really\s+|echt\s+|toch\s+)?(?:for|voor)\s+(?:the|de|het)\b"
 )
 COPIES_RE = re.compile(
     r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|kopie'?s|kopietjes?|in kopie|which ministers|welke ministers|"
-    r"other ministers|"
+    r"other ministers|andere ministeries|other ministries|welke bewindsperso\w+|ter informatie|for information|"
     r"andere ministers|ministers besides|ministers behalve|"
     r"ministers? (?:received|got|kregen|krijgen))\b"
     # "kreeg de minister van Justitie de brief ook?", "did the housing minister get the letter?"
@@ -241,7 +245,8 @@ COPIES_RE = re.compile(
 ADDRESSED_RE = re.compile(r"\b(?:addressed|addressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
-                              r"auteur|namens|van wie|from whom|put (?:their|his|her|its|a) names?)\b")
+                              r"auteur|namens|van wie(?!\s+(?:de|het|een|hun|zijn|haar)\s)|from whom|"
+                              r"put (?:their|his|her|its|a) names?)\b")
 PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
 ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|appendi\w*|bijgevoegd\w*|"
                            r"(?:documents?|papers?|stukken) (?:\w+ )?along|"

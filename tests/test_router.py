@@ -204,6 +204,12 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("what's this letter about in a nutshell", "overview", []),
      ("Is dit nou een brief aan de Tweede Kamer?", "addressee", []),
      ("Is de minister van Justitie ook op de hoogte gebracht van deze brief?", "copies", []),
+     # "van wie" as "whose" is not the sender
+     ("Wat zegt de VNG over mensen van wie de asielaanvraag is afgewezen?", "none", []),
+     ("Van wie is de brief?", "sender", []),
+     ("Was this an open letter to the King and parliament?", "addressee", []),
+     ("Is hij alleen naar de premier gegaan of ook naar andere ministeries?", "copies", []),
+     ("Welke bewindspersonen krijgen hem ter informatie?", "copies", []),
      ("Wie heeft hem getekend, en is er iets bij de brief gedaan?", "attachments", ["sender"]),
      ("hoeveel mensen zitten er nu bij het coa in ter apel", "none", []),
      ("Naast de eisen: wat vragen ze nog meer, en welke stukken sturen ze mee?", "attachments", ["meeting"])],
