@@ -369,11 +369,19 @@ SOURCES_AND_PREMISES = [
 ]
 
 
-def test_an_ordinal_after_the_list_of_demands_is_that_demand(bot: Assistant) -> None:
-    history = [ChatTurn(role="user", content="Welke eisen stelt de VNG aan het kabinet?"),
-               ChatTurn(role="assistant", content="Vijf: rijksregie, wet- en regelgeving, ...")]
-    answer = bot.ask("en de vierde? wat houdt die in?", history)
-    assert not answer.refused and answer.citations[0].id == "demand-4"
+@pytest.mark.parametrize(
+    ("asked", "answered", "follow_up", "expected"),
+    [("Welke eisen stelt de VNG aan het kabinet?", "Vijf: rijksregie, wet- en regelgeving, ...",
+      "en de vierde? wat houdt die in?", "demand-4"),
+     # an overview lists the demands too
+     ("What is this letter about?", "An open letter from the VNG to the cabinet with five demands.",
+      "ok, and the third one?", "demand-3")],
+)
+def test_an_ordinal_after_an_answer_listing_the_demands_counts_them(bot: Assistant, asked: str, answered: str,
+                                                                    follow_up: str, expected: str) -> None:
+    history = [ChatTurn(role="user", content=asked), ChatTurn(role="assistant", content=answered)]
+    answer = bot.ask(follow_up, history)
+    assert not answer.refused and answer.citations[0].id == expected
 
 
 def test_the_name_of_a_demand_is_its_title(bot: Assistant) -> None:
@@ -428,13 +436,6 @@ def test_why_they_say_that_is_the_previous_passage(bot: Assistant) -> None:
                ChatTurn(role="assistant", content="Eis 2 heet 'Wet- en regelgeving: duidelijkheid en continuïteit'.")]
     answer = bot.ask("waarom vinden ze dat zo belangrijk?", history)
     assert not answer.refused and "demand-2" in ids(answer) and "onhoudbaar" in answer.answer
-
-
-def test_an_ordinal_after_an_overview_counts_the_demands(bot: Assistant) -> None:
-    history = [ChatTurn(role="user", content="What is this letter about?"),
-               ChatTurn(role="assistant", content="An open letter from the VNG to the cabinet with five demands.")]
-    answer = bot.ask("ok, and the third one?", history)
-    assert not answer.refused and answer.citations[0].id == "demand-3"
 
 
 def test_which_office_told_parliament_is_named_by_the_letter(bot: Assistant) -> None:
