@@ -78,6 +78,9 @@ AFTERMATH_RE = re.compile(
     r"suppose|supposing|stel dat|what would happen|wat zou er gebeuren|"
     r"er (?:\w+ ){0,3}(?:van )?gekomen|doorgegaan|is gehouden|heeft plaatsgevonden)\b"
 )
+# Subjects no letter on asylum reception speaks of, whatever place of the letter the question names.
+OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|weersverwachting|forecast|rain|raining|regen|regent|snow|sneeuw|"
+                          r"sneeuwt|temperature|temperatuur|recipe|recept|football|voetbal)\b")
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 # ("Where do they say that?" asks where in the letter.)
 PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|how to|waar (?:kan|kunnen|moet|"
@@ -273,6 +276,8 @@ STANCE_RE = re.compile(
     # "position on X", "position in this letter on X"
     r"\b(?:views?|position|stance|opinion|standpunt|mening|visie|houding)\s+(?:[\w']+\s+){0,4}?(?:on|of|about|over|towards|"
     r"ten aanzien van|tegenover|inzake)\s+(?P<topic>.+)$"
+    # "where does the VNG stand on X?"
+    r"|\b(?:where|how) (?:does|do) (?:the )?(?:vng|it|they) stand (?:on|with regard to)\s+(?P<topic6>.+)$"
     r"|\b(?:wat vindt|what does|how does)\s+(?:de |the )?(?:vng|ze|zij|they|it)\s+(?:think|feel|vinden)?\s*"
     r"(?:of|about|van|over)\s+(?P<topic2>.+)$"
     r"|\b(?:for or against|voor of tegen)\s+(?P<topic3>.+)$"
@@ -335,6 +340,8 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
         return Verdict(False, "personal")
     if AFTERMATH_RE.search(folded):
         return Verdict(False, "aftermath")
+    if OFF_TOPIC_RE.search(fold(asked_text(question))):
+        return Verdict(False, "off_topic")  # "is it going to rain in The Hague tomorrow?"
     names = unknown_names(question, retrieval, retriever)
     if names:
         return Verdict(False, "unknown_names", names)

@@ -208,7 +208,9 @@ SENDER_RE = re.compile(
     r"name under|naam onder|names under|namen onder|undersigned|ondergetekende)\b"
 )
 ADDRESSEE_RE = re.compile(
-    r"\b(?:to whom|aan wie|addressed|addressees?|recipient|recipients|geadresseerden?|ontvangers?|gericht aan|"
+    r"\bwho(?:'s| is|s)\s+(?:the|this|that|it)\s+(?:letter\s+)?(?:to|for|addressed to)\b(?!\s+\w)"
+    r"|\bwho(?:'s| is|s)\s+(?:the|this|that)\s+letter\s+(?:to|for)\b"
+    r"|\b(?:to whom|aan wie|addressed|addressees?|recipient|recipients|geadresseerden?|ontvangers?|gericht aan|"
     r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
     r"|\bwho\b.*\b(?:addressed|receives? the letter|received the letter)\b"
     r"|\bwie\b.*\b(?:ontvangt|ontving|geadresseerd)\b"

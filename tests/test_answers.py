@@ -347,6 +347,8 @@ SOURCES_AND_PREMISES = [
     ("Ik ben verslaggever bij een krant. Welke ministers kregen een afschrift?", "copies", "asiel en migratie"),
     # a year in the asker's story is not what is asked
     ("My family arrived here in 2023. What does the letter say about Ukrainians?", "demand-5", "ukrainians"),
+    # "one day this, the next day that" is the letter's contradictory policy
+    ("Klagen ze dat het kabinet de ene dag dit en de andere dag dat zegt?", "paragraph-5", "tegenstrijdig"),
     # "nowhere to sleep" is the letter's "homeless"
     ("In onze wijk zijn mensen die nergens kunnen slapen. Staat daar iets over in de brief?", "demand-4", "dakloos"),
     # a condition is not a question after a time
@@ -481,7 +483,10 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      "Is Dijksma also mayor of Utrecht?",
      "Wij wonen in Epe. Komt er bij ons ook een azc?", "Will our school get extra money because of this letter?",
      # a stance on a law the letter never names
-     "Does the VNG support or oppose the asielnoodmaatregelenwet?"],
+     "Does the VNG support or oppose the asielnoodmaatregelenwet?",
+     "Where does the VNG stand on the two-status system?",
+     # a subject no letter on asylum reception speaks of, in a place the letter names
+     "Off topic, but will it rain in The Hague tomorrow?"],
 )
 def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
     assert bot.ask(question).refused

@@ -210,6 +210,7 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("Was this an open letter to the King and parliament?", "addressee", []),
      ("Is hij alleen naar de premier gegaan of ook naar andere ministeries?", "copies", []),
      ("Welke bewindspersonen krijgen hem ter informatie?", "copies", []),
+     ("who's the letter to, and who got cc'd on it?", "addressee", ["copies"]),
      ("Wie heeft hem getekend, en is er iets bij de brief gedaan?", "attachments", ["sender"]),
      ("hoeveel mensen zitten er nu bij het coa in ter apel", "none", []),
      ("Naast de eisen: wat vragen ze nog meer, en welke stukken sturen ze mee?", "attachments", ["meeting"])],
