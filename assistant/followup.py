@@ -75,7 +75,8 @@ class FollowUpResolver:
         follow_up = bool(previous) and (refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1)
         if not follow_up or previous is None:
             return Resolution(self.retriever.search(question, lang, units=self._rest(excluded)))
-        own_known = any(self.retriever.analyse(question, lang).known.values())
+        own = self.retriever.analyse(question, lang)
+        own_known = any(own.known.values())
         why_that = refers and bool(WHY_RE.search(folded))
         if conversation.previous_units and (MORE_RE.search(folded) or why_that or (refers and not own_known)):
             # "Go on, what's the rest of it?", "waarom vinden ze dat zo belangrijk?": the passages of the previous
@@ -98,7 +99,7 @@ class FollowUpResolver:
                 # "Oké, en wat moet daar dan besproken worden?" after the meeting: what was just answered.
                 return Resolution(repeat=[self.letter.unit(next(iter(conversation.previous_units)))])
         # A continuation with a topic of its own ("and what about Ter Apel?") stands on its own words.
-        standalone = not refers and any(self.retriever.analyse(question, lang).known.values())
+        standalone = not refers and own_known
         elliptical = bool(CONTINUATION_RE.search(folded)) and len(own_terms) <= 2
         query = f"{previous} {question}" if elliptical or not standalone else question
         rest = self._rest(excluded)
@@ -109,7 +110,6 @@ class FollowUpResolver:
         if not elliptical:
             # Sentences are chosen for what is asked now; units for the conversation. ("En voor de
             # Oekraïners?" is the previous question again, about them: it keeps the conversation's words.)
-            own = self.retriever.analyse(question, lang)
             retrieval.terms = own if own.tokens else retrieval.terms
         return Resolution(retrieval)
 

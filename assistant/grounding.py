@@ -340,7 +340,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
         return Verdict(False, "personal")
     if AFTERMATH_RE.search(folded):
         return Verdict(False, "aftermath")
-    if OFF_TOPIC_RE.search(fold(asked_text(question))):
+    if OFF_TOPIC_RE.search(asked):
         return Verdict(False, "off_topic")  # "is it going to rain in The Hague tomorrow?"
     names = unknown_names(question, retrieval, retriever)
     if names:
@@ -350,7 +350,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     sources = {fold(w) for w in attributed_names(question)}
     unknown = [t for t in terms.unknown if len(t) > 2 and t not in sources]
     # A year the letter never mentions ("worse than in 2022?")
-    years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", asked_text(question)) if y not in letter_text(retrieval)]
+    years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", asked) if y not in letter_text(retrieval)]
     if years:
         return Verdict(False, "unknown_names", years)
     # A one- or two-word question of its own ("... fines?") names what is asked.
