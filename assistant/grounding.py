@@ -78,9 +78,18 @@ AFTERMATH_RE = re.compile(
     r"suppose|supposing|stel dat|what would happen|wat zou er gebeuren|"
     r"er (?:\w+ ){0,3}(?:van )?gekomen|doorgegaan|is gehouden|heeft plaatsgevonden)\b"
 )
+# Who signed or wrote it with the chair: the letter has one signatory and names no co-authors.
+CO_SIGNERS_RE = re.compile(
+    r"\b(?:co-?sign\w*|co-?authors?|co-?wr(?:ote|itten|iters?)|mede-?onderte\w+|mede-?auteurs?|"
+    r"(?:signed|wrote|written|drafted) (?:\w+ ){0,3}(?:together with|alongside|besides|with) (?:\w+ ){0,2}dijksma|"
+    r"(?:who else|anyone else|any other \w+) (?:\w+ ){0,2}(?:signed|sign|wrote|write)|"
+    r"samen met (?:\w+ ){0,2}dijksma (?:\w+ ){0,2}(?:geschreven|ondertekend|getekend|opgesteld)|"
+    r"(?:behalve|naast|buiten) (?:\w+ ){0,2}dijksma (?:\w+ ){0,3}(?:geschreven|ondertekend|getekend|opgesteld)|"
+    r"wie (?:heeft|hebben) (?:\w+ ){0,3}(?:nog|ook|mee) (?:\w+ ){0,2}(?:ondertekend|getekend|geschreven))\b")
+FUTURE_RE = re.compile(r"volgend jaar|next year|komend jaar|coming year|in de toekomst|in the future")
 # Subjects no letter on asylum reception speaks of, whatever place of the letter the question names.
-OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|weersverwachting|forecast|rain|raining|regen|regent|snow|sneeuw|"
-                          r"sneeuwt|temperature|temperatuur|recipe|recept|football|voetbal)\b")
+OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|weersverwachting|forecast|rain|raining|regen|"
+                          r"regent|snow|sneeuw|sneeuwt|temperature|temperatuur|recipe|recept|football|voetbal)\b")
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 # ("Where do they say that?" asks where in the letter.)
 PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|how to|waar (?:kan|kunnen|moet|"
@@ -314,12 +323,17 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
     names = [n for n in unknown_names(question, retrieval)
              if not re.search(rf"\b(?:or|of)\s+(?:\w+\s+){{0,3}}{re.escape(n)}\b|"
                               rf"\b{re.escape(n)}\s+(?:or|of)\b|"
+                              # "is de brief van de gemeente Utrecht?": the answer names the real sender
+                              rf"\b(?:from|van)\s+(?:de\s+|the\s+)?(?:gemeente|municipality|city|stad|city of|"
+                              rf"town of|burgemeester|mayor|provincie|province)\s+(?:van\s+|of\s+)?{re.escape(n)}\b|"
                               rf"\b(?:minister|ministers|ministerie|ministry|ministries)\s+(?:van|voor|of|for)\s+"
                               rf"(?:\w+\s+){{0,2}}{re.escape(n)}\b", question, re.I)]
     if names:
         return names
     if AFTERMATH_RE.search(fold(question)):
         return [m.group(0) for m in AFTERMATH_RE.finditer(fold(question))]
+    if OFF_TOPIC_RE.search(fold(asked_text(question))):  # "which demands are about the weather?"
+        return [m.group(0) for m in OFF_TOPIC_RE.finditer(fold(asked_text(question)))]
     # ("Ik ben verslaggever bij een krant. Welke ministers staan in de cc?": the newspaper is the asker's.)
     asked = set(content_tokens(asked_text(question)))
     return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS and w in asked]
@@ -338,8 +352,12 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     from_letter = FROM_LETTER_RE.search(asked)  # "wat kan ik op basis van de brief antwoorden?"
     if (PERSONAL_RE.search(asked) or PRACTICAL_RE.search(asked) or own_situation) and not from_letter:
         return Verdict(False, "personal")
-    if AFTERMATH_RE.search(folded):
+    # ("Ik woon in een dorp waar volgend jaar een azc komt. ...?" tells of the future; "Suppose the cabinet
+    # ignores it. What then?" frames the question.)
+    if AFTERMATH_RE.search(asked) or any(not FUTURE_RE.fullmatch(m.group(0)) for m in AFTERMATH_RE.finditer(folded)):
         return Verdict(False, "aftermath")
+    if CO_SIGNERS_RE.search(asked):
+        return Verdict(False, "co_signers")
     if OFF_TOPIC_RE.search(asked):
         return Verdict(False, "off_topic")  # "is it going to rain in The Hague tomorrow?"
     names = unknown_names(question, retrieval, retriever)
@@ -441,6 +459,9 @@ REQUEST_RE = re.compile(r"\W*(?:(?:please|pls|graag|alsjeblieft|aub|ok|oke|okay|
                         r"(?:tell|explain|give|show|list|summari[sz]e|describe|quote|vertel|geef|leg|noem|beschrijf|"
                         r"citeer|som|laat)\b")
 SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\b\w)\.|[.?!]+(?!\s|$))+[.?!]*")
+# A last sentence typed without its question mark ("... Wat staat daar in de brief over") is still asked.
+UNMARKED_QUESTION_RE = re.compile(r"\W*(?:wat|wie|waar|wanneer|hoe|welke|waarom|staat|zegt|klopt|what|who|where|"
+                                  r"when|how|which|why|does|do|is|are|did)\b[^.?!]*$")
 
 
 def asked_spans(question: str) -> list[tuple[int, int]]:
@@ -449,7 +470,8 @@ def asked_spans(question: str) -> list[tuple[int, int]]:
     abbreviations, "S.A.M. Dijksma", "o.a.", do not end a sentence.)"""
     sentences = [(m.start(), m.end()) for m in SENTENCE_RE.finditer(question) if m.group(0).strip()]
     asked = [(start, end) for start, end in sentences
-             if question[start:end].rstrip().endswith("?") or REQUEST_RE.match(fold(question[start:end]))]
+             if question[start:end].rstrip().endswith("?") or REQUEST_RE.match(fold(question[start:end]))
+             or UNMARKED_QUESTION_RE.match(fold(question[start:end]))]
     if len(sentences) < 2 or not asked or len(asked) == len(sentences):
         return [(0, len(question))]
     return asked

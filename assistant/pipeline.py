@@ -23,9 +23,12 @@ from assistant.embeddings import load_embeddings
 from assistant.followup import Conversation, FollowUpResolver, refers_back
 from assistant.grounding import (
     AFTERMATH_RE,
+    CO_SIGNERS_RE,
     RARE_ENOUGH,
     Verdict,
     answer_type,
+    asked_spans,
+    asked_text,
     asks_for_everything,
     check_answer_type,
     gate,
@@ -38,10 +41,12 @@ from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Sentence,
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval
 from assistant.router import (
     PROBLEM_WORDS,
+    WHICH_DEMANDS_RE,
     Route,
     asks_problem_and_remedy,
     asks_what_is_meant,
     asks_what_is_wanted,
+    asks_which_demands,
     asks_which_part,
     demands_named,
     route,
@@ -74,7 +79,7 @@ def pattern_free(question: str) -> str:
 
 
 QUOTE_RE = re.compile(r"\b(?:quote|quotes|quoted|quoting|cite|citeer|citeren|citaat|wording|words|verbatim|"
-                      r"exact|exactly|literally|letterlijk)\b")
+                      r"exact|exactly|literally|letterlijk|called|named|titled|title|term|phrase)\b")
 ASKED_LANGUAGE_WORDS = re.compile(r"^(?:engels|english|nederlands|dutch|hollands)$")
 # What residents call the addressee: "Wat wil de VNG van het kabinet?" asks for the demands themselves.
 ADDRESSEE_WORDS = frozenset("kabinet cabinet regering government overheid rijk minister president premier "
@@ -308,6 +313,11 @@ class Assistant:
     def _units(self, *kinds: str) -> list[Passage]:
         return [Passage(u, list(u.sentences)) for u in self.letter.by_kind(*kinds)]
 
+    def _signatory(self) -> list[Passage]:
+        """The one signatory the letter names, and her office."""
+        return [Passage(p.unit, [s for s in p.sentences if "Dijksma" in s.nl or "VNG" in s.nl] or p.sentences)
+                for p in self._units("signature")]
+
     def _answer(self, question: str, lang: Lang, routed: Route, context: Conversation,
                 retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
         intent = routed.intent
@@ -353,6 +363,8 @@ class Assistant:
         if intent in (*fixed, "demand_list", "overview"):
             # "Who wrote the coalition agreement?" is not about this letter's sender.
             retrieval = Retrieval(hits=[], terms=self.retriever.analyse(question, lang))
+            if CO_SIGNERS_RE.search(fold(asked_text(question))):  # "wie hebben hem nog meer ondertekend?"
+                return (*self._refuse_with_pointer(lang, "co_signers", self._signatory()), retrieve_done)
             foreign = residual_is_foreign(routed.residual, question, retrieval)
             if foreign:
                 reason = "aftermath" if AFTERMATH_RE.search(fold(question)) else "unknown_names"
@@ -469,6 +481,13 @@ class Assistant:
             return text, cites, False, retrieve_done
         retrieval = resolution.retrieval
         assert retrieval is not None
+        # ("The letter says the handling of cases fails. Which demands fix that?" also points to where it says so.)
+        which_demands = (asks_which_demands(question) and not resolution.in_previous_answer
+                         and asked_spans(question) == [(0, len(question))])
+        if which_demands:
+            # (Every demand is a demand: the words that ask for them are not the topic.)
+            retrieval = self.retriever.search(WHICH_DEMANDS_RE.sub(" ", fold(question)), lang, units={
+                u.id for u in self.letter.units if u.kind in ("demand", "demand_part")} - (excluded or set()))
         # "Which sub-point deals with ...?" is answered by the part itself, under its own label.
         which_part = asks_which_part(question)
         everything = bool(excluded) or asks_for_everything(question) or asks_what_is_meant(question)
@@ -482,6 +501,8 @@ class Assistant:
             pointer: list[Passage] = []
             if verdict.reason == "unknown_terms" and retrieval.terms.coverage >= 0.5:
                 pointer = select(retrieval, self.retriever, whole_demands=False)[:1]
+            if verdict.reason == "co_signers":
+                pointer = self._signatory()
             return (*self._refuse_with_pointer(lang, verdict.reason, pointer, verdict.detail), retrieve_done)
         if resolution.in_previous_answer and context.previous_units and all(
                 self.letter.unit(u).kind in ("demand", "demand_part") for u in context.previous_units):
@@ -588,6 +609,8 @@ class Assistant:
             "unknown_terms": (f"Daar zegt de brief niets over: hij noemt {quoted} niet.",
                               f"The letter does not say anything about that: it does not mention {quoted}."),
             "off_topic": ("Daar zegt de brief niets over.", "The letter does not say anything about that."),
+            "co_signers": ("De brief noemt geen andere ondertekenaars of opstellers.",
+                           "The letter names no other signatories or authors."),
             "aftermath": ("De brief kan niet zeggen wat er na het versturen is gebeurd; daar zegt hij dus niets over.",
                           "The letter cannot say what happened after it was sent, so it does not answer that."),
         }
@@ -599,6 +622,11 @@ class Assistant:
         sentence = passage.sentences[0]
         if passage.unit.kind == "demand" and len(passage.sentences) > 1 and sentence.id == passage.unit.sentences[0].id:
             sentence = passage.sentences[1]  # a demand's title says little; its first sentence says what it asks
+        if reason == "co_signers":
+            sentences = passage.sentences
+            pointer = f"{', '.join(composer.say(s) for s in sentences)} {composer.cite(passage.unit, sentences)}"
+            closest = "Hij is alleen ondertekend door:" if nl else "It is signed only by:"
+            return f"{lead} {closest} {pointer}", composer.citations, True
         pointer = f"{composer.say(sentence)} {composer.cite(passage.unit, [sentence])}"
         closest = "Het dichtst in de buurt komt:" if nl else "The closest it comes is:"
         return f"{lead} {closest} {pointer}", composer.citations, True

@@ -198,6 +198,10 @@ SENDER_RE = re.compile(
     r"|\bvan wie is (?:deze|die|de|dit|dat|het)\s+(?:brief|schrijven|stuk)\b"
     r"|\b(?:letter|brief|it|this)\s+(?:is\s+|was\s+|comes?\s+|komt\s+)?(?:from|van)\s+(?:one|a|an|which|what|wie|"
     r"een|welke)\b"
+    # "die brief is toch van de gemeente Utrecht?": a sender proposed, to be confirmed or corrected
+    r"|\b(?:letter|brief|it|this)\s+(?:is|was|komt|kwam|comes?|came)\s+(?:toch\s+|nou\s+|echt\s+|really\s+|"
+    r"actually\s+)?(?:from|van)\s+(?:de\s+|the\s+)?(?:gemeente|municipality|city|stad|city of|town of|"
+    r"burgemeester|mayor|provincie|province)\b"
     # "is the letter from the VNG?" asks; "in de brief van de VNG" only names the letter
     r"|\b(?:letter|brief|it|this)\s+(?:really\s+|actually\s+)?(?:is|was|comes?|komt|came|kwam)\s+"
     r"(?:really\s+|actually\s+|echt\s+|wel\s+)?(?:from|van)\s+"
@@ -208,11 +212,11 @@ SENDER_RE = re.compile(
     r"name under|naam onder|names under|namen onder|undersigned|ondergetekende)\b"
 )
 ADDRESSEE_RE = re.compile(
-    r"\bwho(?:'s| is|s)\s+(?:the|this|that|it)\s+(?:letter\s+)?(?:to|for|addressed to)\b(?!\s+\w)"
+    r"\bwho(?:'s| is|s)\s+(?:the|this|that|it)\s+(?:letter\s+)?(?:to|for|ad?dressed to)\b(?!\s+\w)"
     r"|\bwho(?:'s| is|s)\s+(?:the|this|that)\s+letter\s+(?:to|for)\b"
-    r"|\b(?:to whom|aan wie|addressed|addressees?|recipient|recipients|geadresseerden?|ontvangers?|gericht aan|"
+    r"|\b(?:to whom|aan wie|ad?dressed|ad?dressees?|recipient|recipients|geadresseerden?|ontvangers?|gericht aan|"
     r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
-    r"|\bwho\b.*\b(?:addressed|receives? the letter|received the letter)\b"
+    r"|\bwho\b.*\b(?:ad?dressed|receives? the letter|received the letter)\b"
     r"|\bwie\b.*\b(?:ontvangt|ontving|geadresseerd)\b"
     r"|\b(?:wie|who)\b.{0,20}\b(?:kreeg|krijgt|got|gets|get)\s+(?:de|deze|die|het|the|this|that)\s+"
     r"(?:brief|schrijven|letter)\b"
@@ -243,8 +247,11 @@ COPIES_RE = re.compile(
     r"|\bminister\w*\b.{0,60}\b(?:brief|letter)\b.{0,20}\b(?:gekregen|ontvangen)\b"
     r"|\bminister\w*\b.{0,60}\b(?:kreeg|kregen|ontving|received|got|get)\b.{0,20}\b(?:brief|letter)\b"
     r"|\bminister\w*\b.{0,60}\b(?:op de hoogte (?:gebracht|gesteld)|kept informed|in the loop|cc'?d|gecc'?d)\b"
+    # "de minister aan wie de brief ook is gestuurd", "who was it also sent to?"
+    r"|\b(?:aan|naar) wie\b.{0,30}\b(?:ook|tevens)\b.{0,20}\b(?:gestuurd|verstuurd|gezonden|gegaan)\b"
+    r"|\b(?:also|too)\s+(?:been\s+)?(?:sent|went|go|gone)\s+to\b"
 )
-ADDRESSED_RE = re.compile(r"\b(?:addressed|addressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
+ADDRESSED_RE = re.compile(r"\b(?:ad?dressed|ad?dressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
                               r"auteur|namens|van wie(?!\s+(?:de|het|een|hun|zijn|haar)\s)|from whom|"
@@ -569,6 +576,15 @@ def asks_problem_and_remedy(question: str) -> bool:
 WHICH_PART_RE = re.compile(r"\b(?:which|what|welk|welke)\s+(?:\w+\s+)?(?:sub-?points?|subpunt\w*|onderde(?:el|len)|"
                            r"parts?|letters?|deel|sub-?items?)\b|\b(?:number and letter|nummer en letter|"
                            r"letter en nummer|letter and number)\b")
+
+
+# "In welke eisen gaat het over overlast?", "which demands mention money?": every demand on it, and only demands.
+WHICH_DEMANDS_RE = re.compile(r"\b(?:which|what|welke)\s+(?:of (?:the|its|their) |other )?(?:demands|eisen|requests|"
+                              r"verzoeken)\b")
+
+
+def asks_which_demands(question: str) -> bool:
+    return bool(WHICH_DEMANDS_RE.search(fold(question)))
 
 
 # "Wat bedoelen ze met die signalen uit Den Haag?": the passage that says it, with what surrounds it

@@ -368,6 +368,18 @@ SOURCES_AND_PREMISES = [
     ("Did the minister of Defence get a copy as well? Who else did?", "copies", "justice"),
     # a deadline is the meeting the letter asks for this week
     ("Staat er een deadline in de brief?", "closing-request", "deze week"),
+    # the future told around the question is not a question after the future
+    ("Bij ons in de wijk opent komend jaar een opvanglocatie. Wat zegt de brief over de zorgen van bewoners?",
+     "paragraph-2", "zorgen"),
+    # a last question typed without its question mark is still what is asked
+    ("Moet onze gemeente eigenlijk Oekraïners opvangen. Wat zegt de brief daarover", "demand-5",
+     "inspanningsverplichting"),
+    # a sender the asker proposes is confirmed or corrected by the one the letter gives
+    ("Is this letter from the city of Rotterdam?", "signature", "association of netherlands municipalities"),
+    # idioms and words for the warning the letter says it gave
+    ("Did the municipalities see all this coming?", "paragraph-3", "warned"),
+    ("Had the VNG alerted the government beforehand?", "paragraph-3", "warned"),
+    ("who was this letter adressed to?", "salutation", "schoof"),
 ]
 
 
@@ -426,6 +438,9 @@ def test_the_previous_answer_in_the_language_asked_for(bot: Assistant) -> None:
     quoted = bot.ask("quote it in Dutch please", history)
     assert quoted.language == "en" and "yo-yoing" in quoted.answer and "jojoën" in quoted.answer
     assert_contract(quoted, bot)
+    # what something is called in Dutch, asked in English: English, with the Dutch name shown
+    named = bot.ask("and what's that law called in dutch?", history)
+    assert named.language == "en" and "spreidingswet" in named.answer
 
 
 def test_which_sub_point_is_answered_by_the_part(bot: Assistant) -> None:
@@ -486,10 +501,34 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      "Does the VNG support or oppose the asielnoodmaatregelenwet?",
      "Where does the VNG stand on the two-status system?",
      # a subject no letter on asylum reception speaks of, in a place the letter names
-     "Off topic, but will it rain in The Hague tomorrow?"],
+     "Off topic, but will it rain in The Hague tomorrow?",
+     "Welke eisen gaan over het weer?",
+     # the minister in copy is named by office only
+     "Wat is de naam van de minister voor Rechtsbescherming aan wie de brief ook gestuurd is?"],
 )
 def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assistant, question: str) -> None:
     assert bot.ask(question).refused
+
+
+@pytest.mark.parametrize("question", ["Did any other mayors co-sign the letter with Dijksma?",
+                                      "Wie hebben de brief nog meer ondertekend?"])
+def test_co_signers_are_refused_with_the_one_signatory(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.refused and ids(answer) == {"signature"}
+    assert "Dijksma" in answer.answer
+    assert_contract(answer, bot)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Welke eisen hebben het over overlastgevers?", {"demand-3", "demand-4", "demand-5"}),
+    ("Which demands are about money?", {"demand-5"}),
+])
+def test_which_demands_is_answered_with_the_demands_on_it_only(bot: Assistant, question: str,
+                                                               expected: set[str]) -> None:
+    answer = bot.ask(question)
+    cited = {c.id for c in answer.citations}
+    assert not answer.refused and expected <= cited
+    assert all(c.id.startswith("demand-") for c in answer.citations)
 
 
 def test_what_a_minister_told_parliament_is_not_a_question_after_a_minister(bot: Assistant) -> None:

@@ -211,6 +211,8 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("Is hij alleen naar de premier gegaan of ook naar andere ministeries?", "copies", []),
      ("Welke bewindspersonen krijgen hem ter informatie?", "copies", []),
      ("who's the letter to, and who got cc'd on it?", "addressee", ["copies"]),
+     ("Naar wie is de brief ook verstuurd?", "copies", []),
+     ("Komt de brief nou van de gemeente Den Haag?", "sender", []),
      ("Wie heeft hem getekend, en is er iets bij de brief gedaan?", "attachments", ["sender"]),
      ("hoeveel mensen zitten er nu bij het coa in ter apel", "none", []),
      ("Naast de eisen: wat vragen ze nog meer, en welke stukken sturen ze mee?", "attachments", ["meeting"])],
