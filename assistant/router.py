@@ -199,7 +199,8 @@ SENDER_RE = re.compile(
     r"|\b(?:letter|brief|it|this)\s+(?:is\s+|was\s+|comes?\s+|komt\s+)?(?:from|van)\s+(?:one|a|an|which|what|wie|"
     r"een|welke)\b"
     # "die brief is toch van de gemeente Utrecht?": a sender proposed, to be confirmed or corrected
-    r"|\b(?:letter|brief|it|this)\s+(?:is|was|komt|kwam|comes?|came)\s+(?:toch\s+|nou\s+|echt\s+|really\s+|"
+    r"|\b(?:(?:letter|brief|it|this)\s+(?:is|was|komt|kwam|comes?|came)|(?:is|was|komt|kwam)\s+(?:de\s+|the\s+|"
+    r"this\s+|deze\s+|die\s+)?(?:letter|brief|it|this))\s+(?:toch\s+|nou\s+|echt\s+|really\s+|"
     r"actually\s+)?(?:from|van)\s+(?:de\s+|the\s+)?(?:gemeente|municipality|city|stad|city of|town of|"
     r"burgemeester|mayor|provincie|province)\b"
     # "is the letter from the VNG?" asks; "in de brief van de VNG" only names the letter
