@@ -59,6 +59,11 @@ class Resolution:
     in_previous_answer: bool = False  # the question was found among the previous answer's passages
     asks_for_demands: bool = False  # "is that in one of the demands?": answer with whole demands
 
+# "Does it come up anywhere else in the letter?": the previous question, outside the passages already shown.
+ELSEWHERE_RE = re.compile(r"\b(?:anywhere else|elsewhere|somewhere else|any other (?:place|part|spot)s?|"
+                          r"ergens anders|nog ergens|elders|op (?:een )?andere (?:plek|plaats)(?:en)?|"
+                          r"andere plekken)\b")
+
 
 class FollowUpResolver:
     def __init__(self, letter: Letter, retriever: HybridRetriever) -> None:
@@ -78,6 +83,10 @@ class FollowUpResolver:
         own = self.retriever.analyse(question, lang)
         own_known = any(own.known.values())
         why_that = refers and bool(WHY_RE.search(folded))
+        if conversation.previous_units and ELSEWHERE_RE.search(folded) and not own_known:
+            shown = conversation.previous_units
+            units = {u.id for u in self.letter.units if u.id not in shown and u.parent not in shown}
+            return Resolution(self.retriever.search(previous, lang, units=units & (self._rest(excluded) or units)))
         if conversation.previous_units and (MORE_RE.search(folded) or why_that or (refers and not own_known)):
             # "Go on, what's the rest of it?", "waarom vinden ze dat zo belangrijk?": the passages of the previous
             # answer, whole (a passage gives its own reasons: "... is onhoudbaar").

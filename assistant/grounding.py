@@ -58,6 +58,7 @@ OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoo
 AFTERMATH_RE = re.compile(
     r"\b(?:afterwards|after (?:the|this|that) letter|since then|since (?:the|this) letter|took place|taken place|"
     r"outcome|result of the|came out of|what came of|"
+    r"did (?:\w+ ){1,10}take place|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
     r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|"
@@ -509,6 +510,11 @@ def _with_context(sentences: list[Sentence], keep: list[Sentence]) -> list[Sente
         i = order[sentence.id]
         if i > 0 and LEANS_BACK_RE.match(sentence.nl) and sentences[i - 1] not in keep:
             extra.append(sentences[i - 1])
+        elif (i == 1 and sentences[0] not in keep and len(sentences[0].nl.split()) <= SHORT_SENTENCE
+              and set(content_tokens(fold(sentences[0].nl))) & set(content_tokens(fold(sentence.nl)))):
+            # A short opening that states what the kept sentence goes on about ("We kennen en begrijpen de
+            # zorgen van onze inwoners." before "... mensen die zich grote zorgen maken ...").
+            extra.append(sentences[0])
         elif (len(sentence.nl.split()) <= SHORT_SENTENCE and i + 1 < len(sentences)
               and sentences[i + 1] not in keep and not sentence.nl.endswith(":")
               and not LEANS_BACK_RE.match(sentence.nl)):

@@ -138,9 +138,15 @@ def _clean(question: str) -> str:
     return " ".join(CONTROL_RE.sub(" ", text).split())
 
 
+# "Voor een item bij RTV Noord: ...?", "As a correspondent covering the story: ...": who asks and what for.
+PURPOSE_FRAME_RE = re.compile(r"^\W*(?:voor (?:een|mijn|ons|onze|het)|for (?:a|an|my|our)|as (?:a|an)|als (?:een )?\w+)"
+                              r"\b[^:?.!]{0,80}:\s*", re.I)
+
+
 def without_letter_frame(question: str) -> str:
-    """The question without the greeting and sign-off of the asker's own message, when something remains."""
-    inner = SIGN_OFF_RE.sub("", OPENING_SALUTATION_RE.sub("", question)).strip()
+    """The question without the greeting, purpose and sign-off of the asker's own message, when something
+    remains."""
+    inner = SIGN_OFF_RE.sub("", PURPOSE_FRAME_RE.sub("", OPENING_SALUTATION_RE.sub("", question), count=1)).strip()
     return inner if len(inner.split()) >= 3 else question
 
 

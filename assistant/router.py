@@ -102,8 +102,8 @@ STEP_IN_QUESTION_RE = re.compile(
     r"\b(?:the|de|het) (next|following|volgende|previous|vorige) (?:demand|eis|punt|point)\b")
 # "en de volgende alinea?", "the paragraph before": a step through the paragraphs
 PARAGRAPH_STEP_RE = re.compile(
-    r"\b(?:(next|following|volgende|previous|vorige) (?:paragraph|alinea)|(?:paragraph|alinea) (?:(after|daarna|erna)|"
-    r"(before|daarvoor|ervoor)))\b")
+    r"\b(?:(next|following|volgende|previous|vorige) (?:paragraph|alinea)|(?:paragraph|alinea) "
+    r"(?:(?:right|directly|just|immediately|direct|meteen) )?(?:(after|daarna|erna)|(before|daarvoor|ervoor)))\b")
 # "the first part", "het tweede onderdeel daarvan": a part of a demand by its place
 PART_ORDINAL_RE = re.compile(
     r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:sub-?)?"

@@ -380,6 +380,13 @@ SOURCES_AND_PREMISES = [
     ("Did the municipalities see all this coming?", "paragraph-3", "warned"),
     ("Had the VNG alerted the government beforehand?", "paragraph-3", "warned"),
     ("who was this letter adressed to?", "salutation", "schoof"),
+    # who asks and what for, before a colon, is not what is asked
+    ("For a piece in the Leeuwarder Courant: what does the letter say about intimidation?", "paragraph-1",
+     "intimidated"),
+    ("Voor mijn spreekbeurt bij Omroep Zeeland: wat vraagt de VNG voor Oekraïners?", "demand-5", "oekraïense"),
+    # the short opening that states what the paragraph goes on about
+    ("Do they take people's worries about migration seriously at all?", "paragraph-2", "understand"),
+    ("How do municipalities stand vis-à-vis the cabinet's policy?", "paragraph-5", "front line"),
 ]
 
 
@@ -443,6 +450,13 @@ def test_the_previous_answer_in_the_language_asked_for(bot: Assistant) -> None:
     assert named.language == "en" and "spreidingswet" in named.answer
 
 
+def test_anywhere_else_is_the_previous_question_outside_the_passages_shown(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="wat zegt eis 2 over de spreidingswet?"),
+               ChatTurn(role="assistant", content="Eis 2: 'Stop het politieke jojoën rond de spreidingswet ...'")]
+    answer = bot.ask("en komt dat nog ergens anders in de brief voor?", history)
+    assert not answer.refused and "demand-3" in ids(answer) and "demand-2" not in ids(answer)
+
+
 def test_which_sub_point_is_answered_by_the_part(bot: Assistant) -> None:
     answer = bot.ask("Which sub-point of the demand on troublemakers is about faster handling of notorious cases?")
     assert answer.citations[0].id == "demand-4b" and "4(b)" in answer.answer
@@ -503,6 +517,8 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      # a subject no letter on asylum reception speaks of, in a place the letter names
      "Off topic, but will it rain in The Hague tomorrow?",
      "Welke eisen gaan over het weer?",
+     # whether the meeting took place is after the letter
+     "Did that consultation with the cabinet and the municipalities ever really take place?",
      # the minister in copy is named by office only
      "Wat is de naam van de minister voor Rechtsbescherming aan wie de brief ook gestuurd is?"],
 )

@@ -92,6 +92,7 @@ def test_steps_through_the_demands_of_a_conversation(question: str, context: str
 
 def test_steps_through_the_paragraphs_of_a_conversation() -> None:
     assert route("en de volgende alinea?", LABELS, 5, None, 5, context_paragraph=1).paragraphs == [2]
+    assert route("and the paragraph directly after it?", LABELS, 5, None, 5, context_paragraph=3).paragraphs == [4]
     assert route("and the paragraph before?", LABELS, 5, None, 5, context_paragraph=3).paragraphs == [2]
     assert route("de volgende alinea?", LABELS, 5, None, 5, context_paragraph=5).intent == "invalid_paragraph"
 
