@@ -67,6 +67,8 @@ ORDINAL_RE = re.compile(
     # "the first thing on their list of demands", "het eerste op hun lijstje met eisen"
     + r"|(?:\w+\s+)?(?:on|in|of|op|uit|van)\s+(?:the|their|its|this|de|hun|haar|het|dit|die)?\s*"
     r"(?:list|lijst|lijstje|rij)\s+(?:of|met|van)\s+" + KEYWORD
+    # "the first of the VNG's demands", "de eerste van hun eisen"
+    + r"|(?:of|van)\s+(?:the|their|its|de|hun|haar)\s+(?:[\w']+\s+)?" + KEYWORD
     # "the first thing they demand", "het eerste wat ze eisen"
     + r"|(?:thing|one|item|wat|dat)\s+(?:that\s+)?(?:they|the vng|vng|it|ze|zij|de vng|hij)\s+(?:\w+\s+)?"
     r"(?:demand|demands|ask|asks|want|wants|request|requests|eist|eisen|vraagt|vragen|wil|willen))\b"
@@ -174,7 +176,7 @@ WANT_RE = re.compile(
 SENDER_RE = re.compile(
     r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|behind|"
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
-    r"afzender|ondertekenaar|afkomstig)\b"
+    r"afzender|ondertekenaar|afkomstig)\b(?!\s+(?:back|home|away|terug|weg))"  # ("people who are sent back")
     # ("mensen van wie de aanvraag is afgewezen": whose, not from whom)
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom)\b"
     r"|\bvan wie\b(?!\s+(?:de|het|een|hun|zijn|haar)\s)"
@@ -250,6 +252,10 @@ COPIES_RE = re.compile(
     r"|\bminister\w*\b.{0,60}\b(?:op de hoogte (?:gebracht|gesteld)|kept informed|in the loop|cc'?d|gecc'?d)\b"
     # "de minister aan wie de brief ook is gestuurd", "who was it also sent to?"
     r"|\b(?:aan|naar) wie\b.{0,30}\b(?:ook|tevens)\b.{0,20}\b(?:gestuurd|verstuurd|gezonden|gegaan)\b"
+    # "naar wie gaat ie nog meer, behalve Schoof?"
+    r"|\b(?:aan|naar) wie\b.{0,20}\b(?:nog meer|ook nog|verder nog)\b"
+    r"|\b(?:behalve|naast|buiten|besides|apart from|other than|except)\s+(?:de heer |mr\.? |premier |"
+    r"the prime minister |prime minister )?schoof\b"
     r"|\b(?:also|too)\s+(?:been\s+)?(?:sent|went|go|gone)\s+to\b"
 )
 ADDRESSED_RE = re.compile(r"\b(?:ad?dressed|ad?dressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")

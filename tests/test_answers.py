@@ -387,6 +387,9 @@ SOURCES_AND_PREMISES = [
     # the short opening that states what the paragraph goes on about
     ("Do they take people's worries about migration seriously at all?", "paragraph-2", "understand"),
     ("How do municipalities stand vis-à-vis the cabinet's policy?", "paragraph-5", "front line"),
+    # words for the letter's return of rejected asylum seekers and its nuisance-causers
+    ("Anything about people who get refused and have to be sent back to their country?", "demand-4c", "return"),
+    ("How troublemaking are these asylum seekers according to the VNG?", "paragraph-2", "nuisance"),
 ]
 
 

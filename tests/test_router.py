@@ -156,7 +156,9 @@ def test_parts_of_the_letter_named_in_one_question(question: str, intent: str, a
     ("question", "expected"),
     [("can u tell me what the first thing on their list of demands is", ["1"]),
      ("wat is het derde punt op hun lijstje met eisen", ["3"]),
-     ("the last item in the list of demands", ["5"])],
+     ("the last item in the list of demands", ["5"]),
+     ("Could you summarise the second of the association's requests?", ["2"]),
+     ("wat is de laatste van hun eisen?", ["5"])],
 )
 def test_ordinal_on_a_list_of_demands(question: str, expected: list[str]) -> None:
     routed = _route(question)
@@ -213,6 +215,7 @@ def test_a_meeting_asked_beside_attachments_or_sender() -> None:
      ("Welke bewindspersonen krijgen hem ter informatie?", "copies", []),
      ("who's the letter to, and who got cc'd on it?", "addressee", ["copies"]),
      ("Naar wie is de brief ook verstuurd?", "copies", []),
+     ("en aan wie gaat hij verder nog, naast premier Schoof?", "copies", []),
      ("Komt de brief nou van de gemeente Den Haag?", "sender", []),
      ("Wie heeft hem getekend, en is er iets bij de brief gedaan?", "attachments", ["sender"]),
      ("hoeveel mensen zitten er nu bij het coa in ter apel", "none", []),
