@@ -324,6 +324,9 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
     names = [n for n in unknown_names(question, retrieval)
              if not re.search(rf"\b(?:or|of)\s+(?:\w+\s+){{0,3}}{re.escape(n)}\b|"
                               rf"\b{re.escape(n)}\s+(?:or|of)\b|"
+                              # "signed by Femke Halsema, is that right?": the answer names who signed it
+                              rf"\b(?:signed|written|sent|ondertekend|getekend|geschreven|gestuurd) (?:\w+ )?"
+                              rf"(?:by|door) (?:\w+ )?{re.escape(n)}\b|"
                               # "is de brief van de gemeente Utrecht?": the answer names the real sender
                               rf"\b(?:from|van)\s+(?:de\s+|the\s+)?(?:gemeente|municipality|city|stad|city of|"
                               rf"town of|burgemeester|mayor|provincie|province)\s+(?:van\s+|of\s+)?{re.escape(n)}\b|"

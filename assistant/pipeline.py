@@ -37,12 +37,13 @@ from assistant.grounding import (
     with_answer,
 )
 from assistant.index import LetterIndex, index_key
-from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Sentence, Timings
+from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Sentence, Timings, Unit
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval
 from assistant.router import (
     PROBLEM_WORDS,
     WHICH_DEMANDS_RE,
     Route,
+    asks_number_premise,
     asks_problem_and_remedy,
     asks_what_is_meant,
     asks_what_is_wanted,
@@ -50,11 +51,14 @@ from assistant.router import (
     asks_which_part,
     demands_named,
     route,
+    without_demand_refs,
 )
 from assistant.synonyms import rewrite_phrases
 from assistant.text import content_tokens, fold
 
 log = logging.getLogger(__name__)
+
+MISNUMBER_SHARED = 0.5  # a word this rare that the named demand has too: the number the asker gave stands
 
 # Terminal colour codes whole, then any other control character.
 CONTROL_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -341,6 +345,18 @@ class Assistant:
             first = [Passage(p, p.sentences[:1]) for p in self.paragraphs[:1]]
             text, cites = compose(self.letter, lang, salutation + first)
             return text, cites, False, retrieve_done
+        if intent == "demand" and len(routed.demands) == 1 and not routed.paragraphs and asks_number_premise(
+                question) and (described := self._misnumbered(question, lang, routed.demands[0])):
+            # "Het jojoën over de spreidingswet, is dat eis 1?": the demand it describes, and which one that is.
+            named = self.letter.demand(routed.demands[0])
+            assert named is not None
+            text, cites = compose(self.letter, lang, [Passage(described, list(described.sentences),
+                                                              whole_demand=described.kind == "demand")])
+            if lang == "nl":
+                lead = f"Eis {named.demand} gaat daar niet over; eis {described.demand} wel."
+            else:
+                lead = f"Demand {named.demand} is not about that; demand {self._label_en(described)} is."
+            return f"{lead}\n\n{text}", cites, False, retrieve_done
         if intent == "demand":
             passages = [Passage(self.paragraphs[n - 1], list(self.paragraphs[n - 1].sentences))
                         for n in routed.paragraphs]
@@ -408,6 +424,36 @@ class Assistant:
         excluded |= {p.id for n in routed.excluded_paragraphs if 1 <= n <= len(self.paragraphs)
                      for p in [self.paragraphs[n - 1]]}
         return self._retrieve(question, lang, context, retrieve_done, excluded)
+
+    @staticmethod
+    def _label_en(unit: Unit) -> str:
+        label = unit.demand or ""
+        return f"{label[:-1]}({label[-1]})" if unit.kind == "demand_part" else label
+
+    def _misnumbered(self, question: str, lang: Lang, label: str) -> Unit | None:
+        """The demand a question describes, when the number it gives is another one that says nothing of it
+        ("De eis over de Oekraïners, dat was eis 3 toch?"). A named demand that shares a word with the
+        description stands ("wat zegt eis 3 over de terugkeer?")."""
+        named = self.letter.demand(label)
+        if named is None or named.kind != "demand":
+            return None
+        demands = {u.id for u in self.letter.by_kind("demand", "demand_part")}
+        retrieval = self.retriever.search(without_demand_refs(question), lang, units=demands)
+        terms = retrieval.terms
+        # (A word every demand has, "eis" or "demand", tells them apart no more than the number did.)
+        spread = {w: sum(w in h.matched for h in retrieval.hits if h.unit.kind == "demand") for w in terms.known}
+        rarity = {w: self.retriever.word_rarity(terms, w) for w, stems in terms.known.items()
+                  if stems and spread[w] < self.n_demands - 1}
+        family = {named.id} | {u.id for u in self.letter.children(named.id)}
+        if any(h.matched & {w for w, r in rarity.items() if r >= MISNUMBER_SHARED}
+               for h in retrieval.hits if h.unit.id in family):
+            return None
+        rare = {w for w, r in rarity.items()
+                if r >= RARE_ENOUGH and terms.how.get(w) in ("exact", "synonym", "spelling")}
+        best = next((h for h in retrieval.hits if h.matched & rare and h.unit.id not in family), None)
+        if best is None or not gate(question, retrieval, lang, self.retriever).supported:
+            return None
+        return best.unit
 
     def _topic_passages(self, question: str, lang: Lang) -> list[Passage]:
         """"Did they warn the cabinet before, and what did they attach?": besides the part of the letter the
@@ -520,6 +566,13 @@ class Assistant:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
         if asks_problem_and_remedy(question):
             passages = self._problem_and_remedy(question, lang) or passages
+        elif (asks_which_demands(question) and not which_demands and not resolution.in_previous_answer
+              and not any(p.unit.kind in ("demand", "demand_part") for p in passages)):
+            # "They complain that officials are intimidated. Which of their demands answers that?": where it is
+            # said, and the demand that answers it.
+            remedy = select(self.retriever.search(WHICH_DEMANDS_RE.sub(" ", fold(question)), lang, units={
+                u.id for u in self.letter.by_kind("demand", "demand_part")}), self.retriever, whole_demands=True)
+            passages = passages + remedy[:1]
         text, cites = compose(self.letter, lang, with_answer(question, passages))
         return text, cites, False, retrieve_done
 

@@ -128,6 +128,8 @@ THAT_DEMAND_RE = re.compile(r"\b(?:that|this|the same|that same|this same|die|de
 # "apart from demand 4", "behalve in eis 4", "besides paragraph 1"
 EXCLUDE_RE = re.compile(
     r"\b(?:apart from|aside from|besides|except(?: for)?|other than|behalve|buiten|naast|anders dan)\s+(?:in\s+)?"
+    # ("other than in the list under point 4")
+    r"(?:the\s+|de\s+|het\s+)?(?:(?:list|lijst|lijstje|opsomming|part|deel)\s+(?:under|in|onder|bij|van)\s+)?"
     r"(?:the\s+|de\s+|het\s+)?(?:(?:eis|demand|punt|point)\s*(?:\d{1,2}[a-e]?|[a-z]+)|(?:paragraph|alinea)\s*\d{1,2}|"
     r"(?:\w+\s+)(?:demand|eis|paragraph|alinea))"
 )
@@ -177,6 +179,7 @@ SENDER_RE = re.compile(
     r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|behind|"
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
     r"afzender|ondertekenaar|afkomstig)\b(?!\s+(?:back|home|away|terug|weg))"  # ("people who are sent back")
+    r"|\b(?:signed|written|ondertekend|getekend|geschreven) (?:\w+ )?(?:by|door)\b"
     # ("mensen van wie de aanvraag is afgewezen": whose, not from whom)
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom)\b"
     r"|\bvan wie\b(?!\s+(?:de|het|een|hun|zijn|haar)\s)"
@@ -379,6 +382,26 @@ def _paragraph_refs(q: str, n_paragraphs: int) -> list[int]:
             if (number := _number(word)) is not None]
     refs += [n_paragraphs if m.group(1) in LAST else ORDINALS[m.group(1)] for m in PARAGRAPH_ORDINAL_RE.finditer(q)]
     return list(dict.fromkeys(refs))
+
+
+# "Het jojoën, is dat eis 1?", "dat was eis 3 toch?", "I'm pretty sure it was no. 3", "staat dat in eis 4?":
+# the asker offers a number for something described.
+NUMBER_PREMISE_RE = re.compile(
+    rf"\b(?:is|was|isn'?t|wasn'?t|zit|zat|staat|stond|komt|kwam)\s+(?:dat|dit|that|this|it|het|die|deze|ie)\s+(?:nou\s+|really\s+|"
+    rf"niet\s+|not\s+|toch\s+|ook\s+)?(?:(?:in|under|onder|bij)\s+)?(?:{KEYWORD}\s*\.?\s*)?{NUMBER}\b"
+    rf"|\b(?:dat|dit|that|this|it|het|die)\s+(?:was|is|zat|stond)\s+(?:toch\s+|really\s+|niet\s+|not\s+)?"
+    rf"(?:(?:in|under|onder|bij)\s+)?(?:{KEYWORD}\s*\.?\s*)?{NUMBER}\b"
+    rf"|\b(?:pretty sure|i think|i thought|i believe|ik dacht|volgens mij|ik meen)\b.{{0,80}}\b{NUMBER}\b"
+    rf"|^\W*(?:staat|zit|komt|is|are|does|do)\b.{{0,80}}\b(?:in|under|onder)\s+{KEYWORD}\s*\.?\s*{NUMBER}\W*$")
+
+
+def asks_number_premise(question: str) -> bool:
+    return bool(NUMBER_PREMISE_RE.search(fold(question)))
+
+
+def without_demand_refs(text: str) -> str:
+    """The text without its demand numbers ("eis 3", "the third demand", "no. 3"): what it says about them."""
+    return re.sub(r"\b\d+[a-c]?\b", " ", KEYWORD_NUMBER_RE.sub(" ", ORDINAL_RE.sub(" ", fold(text))))
 
 
 def demands_named(text: str, demand_labels: set[str], n_demands: int) -> list[str]:

@@ -390,6 +390,9 @@ SOURCES_AND_PREMISES = [
     # words for the letter's return of rejected asylum seekers and its nuisance-causers
     ("Anything about people who get refused and have to be sent back to their country?", "demand-4c", "return"),
     ("How troublemaking are these asylum seekers according to the VNG?", "paragraph-2", "nuisance"),
+    ("What should happen to people who were turned down and are not allowed to stay?", "demand-4c", "return"),
+    # a signatory the asker proposes is corrected by the one the letter gives
+    ("Someone told me the mayor of Rotterdam signed this, was it written by him?", "signature", "dijksma"),
 ]
 
 
@@ -548,6 +551,30 @@ def test_which_demands_is_answered_with_the_demands_on_it_only(bot: Assistant, q
     cited = {c.id for c in answer.citations}
     assert not answer.refused and expected <= cited
     assert all(c.id.startswith("demand-") for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "named", "described"), [
+    ("Dat gedoe over de spreidingswet, zat dat niet in eis 4?", "4", "demand-2"),
+    ("I think the demand about paying for psychiatric care was number 1, right?", "1", "demand-5"),
+])
+def test_a_wrong_number_offered_for_a_described_demand_is_corrected(bot: Assistant, question: str, named: str,
+                                                                    described: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused and ids(answer) == {described}
+    assert f" {named} " in answer.answer.split("\n")[0]
+    assert_contract(answer, bot)
+
+
+@pytest.mark.parametrize("question", ["Wat zegt eis 3 over de terugkeer?", "Is that about returns in demand 3?",
+                                      "Demand 4 is about troublemakers. What else does it say?"])
+def test_a_number_that_fits_what_is_described_stands(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused and answer.citations[0].id.startswith(("demand-3", "demand-4"))
+
+
+def test_which_demand_answers_a_complaint_told_before_it(bot: Assistant) -> None:
+    answer = bot.ask("The letter says officials get threatened. Which of the demands is meant to deal with that?")
+    assert not answer.refused and {"paragraph-1", "demand-1"} <= ids(answer)
 
 
 def test_what_a_minister_told_parliament_is_not_a_question_after_a_minister(bot: Assistant) -> None:

@@ -152,6 +152,11 @@ def test_parts_of_the_letter_named_in_one_question(question: str, intent: str, a
     assert routed.intent == intent and routed.also == also
 
 
+def test_other_than_the_list_under_a_demand_sets_it_aside() -> None:
+    routed = _route("Komt terugkeer nog ergens voor behalve in het lijstje onder eis 4?")
+    assert routed.excluded_demands == ["4"]
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [("can u tell me what the first thing on their list of demands is", ["1"]),
