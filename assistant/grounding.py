@@ -87,7 +87,7 @@ CO_SIGNERS_RE = re.compile(
     r"samen met (?:\w+ ){0,2}dijksma (?:\w+ ){0,2}(?:geschreven|ondertekend|getekend|opgesteld)|"
     r"(?:behalve|naast|buiten) (?:\w+ ){0,2}dijksma (?:\w+ ){0,3}(?:geschreven|ondertekend|getekend|opgesteld)|"
     r"wie (?:heeft|hebben) (?:\w+ ){0,3}(?:nog|ook|mee) (?:\w+ ){0,2}(?:ondertekend|getekend|geschreven))\b")
-FUTURE_RE = re.compile(r"volgend jaar|next year|komend jaar|coming year|in de toekomst|in the future")
+HYPOTHETICAL_RE = re.compile(r"\b(?:suppose|supposing|stel dat|what would happen|wat zou er gebeuren)\b")
 # Subjects no letter on asylum reception speaks of, whatever place of the letter the question names.
 OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|weersverwachting|forecast|rain|raining|regen|"
                           r"regent|snow|sneeuw|sneeuwt|temperature|temperatuur|recipe|recept|football|voetbal)\b")
@@ -356,9 +356,9 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     from_letter = FROM_LETTER_RE.search(asked)  # "wat kan ik op basis van de brief antwoorden?"
     if (PERSONAL_RE.search(asked) or PRACTICAL_RE.search(asked) or own_situation) and not from_letter:
         return Verdict(False, "personal")
-    # ("Ik woon in een dorp waar volgend jaar een azc komt. ...?" tells of the future; "Suppose the cabinet
-    # ignores it. What then?" frames the question.)
-    if AFTERMATH_RE.search(asked) or any(not FUTURE_RE.fullmatch(m.group(0)) for m in AFTERMATH_RE.finditer(folded)):
+    # ("Ik woon in een dorp waar volgend jaar een azc komt. ...?", "Onze raad heeft ingestemd. ...?" tell the
+    # asker's story; "Suppose the cabinet ignores it. What then?" frames the question.)
+    if AFTERMATH_RE.search(asked) or HYPOTHETICAL_RE.search(folded):
         return Verdict(False, "aftermath")
     if CO_SIGNERS_RE.search(asked):
         return Verdict(False, "co_signers")

@@ -393,6 +393,10 @@ SOURCES_AND_PREMISES = [
     ("What should happen to people who were turned down and are not allowed to stay?", "demand-4c", "return"),
     # a signatory the asker proposes is corrected by the one the letter gives
     ("Someone told me the mayor of Rotterdam signed this, was it written by him?", "signature", "dijksma"),
+    # what the asker's own council did is told, not asked after the letter
+    ("Onze gemeenteraad heeft vorige week ingestemd met een azc. Vraagt de VNG steun voor zulke besluiten?",
+     "demand-1", "lokale besluitvorming"),
+    ("Does the letter worry about the number of people who come in at all?", "demand-3", "inflow"),
 ]
 
 
