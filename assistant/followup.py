@@ -23,6 +23,10 @@ MORE_RE = re.compile(r"\b(?:the rest|rest of it|go on|carry on|tell me more|say 
                      r"de rest|ga door|ga verder|vertel (?:eens )?meer|meer daarover|wat nog meer|en verder)\b")
 # "Waarom vinden ze dat?", "why do they say that?": the reasons of what was just answered.
 WHY_RE = re.compile(r"\b(?:waarom|why|hoezo|how come|what for|waarvoor)\b")
+# "why?", "waarover dan?", "like what?": a bare question after an answer asks about that answer.
+BARE_ASK_RE = re.compile(r"^\W*(?:(?:en|and|but|maar|ok|oke|okay|so|dus)\W+)?(?:waarom|why|hoezo|how come|waarover|"
+                         r"about what|over wat|like what|zoals wat|wat dan|what then)(?:\W+(?:dan|then|precies|"
+                         r"exactly|eigenlijk|though))?\W*$")
 # "What is to be discussed there?": in the one passage just answered
 THERE_RE = re.compile(r"\b(?:daar|daarin|daarbij|daarop|there|in it|at it|at that meeting|in dat overleg|bij dat "
                       r"overleg|in that meeting)\b")
@@ -82,7 +86,7 @@ class FollowUpResolver:
             return Resolution(self.retriever.search(question, lang, units=self._rest(excluded)))
         own = self.retriever.analyse(question, lang)
         own_known = any(own.known.values())
-        why_that = refers and bool(WHY_RE.search(folded))
+        why_that = (refers and bool(WHY_RE.search(folded))) or bool(BARE_ASK_RE.match(folded))
         if conversation.previous_units and ELSEWHERE_RE.search(folded) and not own_known:
             shown = conversation.previous_units
             units = {u.id for u in self.letter.units if u.id not in shown and u.parent not in shown}

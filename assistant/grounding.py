@@ -58,7 +58,7 @@ OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoo
 AFTERMATH_RE = re.compile(
     r"\b(?:afterwards|after (?:the|this|that) letter|since then|since (?:the|this) letter|took place|taken place|"
     r"outcome|result of the|came out of|what came of|"
-    r"did (?:\w+ ){1,10}take place|"
+    r"did (?:[\w-]+ ){1,10}(?:take place|happen)|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
     r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|"

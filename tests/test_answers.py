@@ -397,6 +397,7 @@ SOURCES_AND_PREMISES = [
     ("Onze gemeenteraad heeft vorige week ingestemd met een azc. Vraagt de VNG steun voor zulke besluiten?",
      "demand-1", "lokale besluitvorming"),
     ("Does the letter worry about the number of people who come in at all?", "demand-3", "inflow"),
+    ("Ze zeggen dat ze vaak om hulp vroegen. Onderbouwen ze dat?", "attachments", "onderbouwing"),
 ]
 
 
@@ -467,6 +468,17 @@ def test_anywhere_else_is_the_previous_question_outside_the_passages_shown(bot: 
     assert not answer.refused and "demand-3" in ids(answer) and "demand-2" not in ids(answer)
 
 
+@pytest.mark.parametrize(("first", "bare", "expected"), [
+    ("Wat vraagt de VNG aan het slot van de brief?", "waarover dan?", "closing-request"),
+    ("What does demand 2 ask?", "why though?", "demand-2"),
+])
+def test_a_bare_why_or_about_what_asks_about_the_previous_answer(bot: Assistant, first: str, bare: str,
+                                                                 expected: str) -> None:
+    history = [ChatTurn(role="user", content=first), ChatTurn(role="assistant", content="...")]
+    answer = bot.ask(bare, history)
+    assert not answer.refused and ids(answer) == {expected}
+
+
 def test_which_sub_point_is_answered_by_the_part(bot: Assistant) -> None:
     answer = bot.ask("Which sub-point of the demand on troublemakers is about faster handling of notorious cases?")
     assert answer.citations[0].id == "demand-4b" and "4(b)" in answer.answer
@@ -527,6 +539,7 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      # a subject no letter on asylum reception speaks of, in a place the letter names
      "Off topic, but will it rain in The Hague tomorrow?",
      "Welke eisen gaan over het weer?",
+     "Did the sit-down with the cabinet ever happen?",
      # whether the meeting took place is after the letter
      "Did that consultation with the cabinet and the municipalities ever really take place?",
      # the minister in copy is named by office only
