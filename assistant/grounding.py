@@ -89,8 +89,8 @@ CO_SIGNERS_RE = re.compile(
     r"wie (?:heeft|hebben) (?:\w+ ){0,3}(?:nog|ook|mee) (?:\w+ ){0,2}(?:ondertekend|getekend|geschreven))\b")
 HYPOTHETICAL_RE = re.compile(r"\b(?:suppose|supposing|stel dat|what would happen|wat zou er gebeuren)\b")
 # Subjects no letter on asylum reception speaks of, whatever place of the letter the question names.
-OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|weersverwachting|forecast|rain|raining|regen|"
-                          r"regent|snow|sneeuw|sneeuwt|temperature|temperatuur|recipe|recept|football|voetbal)\b")
+OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|wat voor weer|weer wordt het|weersverwachting|"
+                          r"forecast|rain|raining|regen|regent|snow|sneeuw|sneeuwt|temperature|temperatuur|recipe|recept|football|voetbal)\b")
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 # ("Where do they say that?" asks where in the letter.)
 PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|how to|waar (?:kan|kunnen|moet|"

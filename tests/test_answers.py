@@ -398,6 +398,8 @@ SOURCES_AND_PREMISES = [
      "demand-1", "lokale besluitvorming"),
     ("Does the letter worry about the number of people who come in at all?", "demand-3", "inflow"),
     ("Ze zeggen dat ze vaak om hulp vroegen. Onderbouwen ze dat?", "attachments", "onderbouwing"),
+    # a premise the letter contradicts: it says the funding is cut
+    ("So the reception money for Ukrainians went up, according to the VNG?", "demand-5", "cut"),
 ]
 
 
@@ -538,7 +540,7 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      "Where does the VNG stand on the two-status system?",
      # a subject no letter on asylum reception speaks of, in a place the letter names
      "Off topic, but will it rain in The Hague tomorrow?",
-     "Welke eisen gaan over het weer?",
+     "Welke eisen gaan over het weer?", "Wat voor weer wordt het zaterdag in Den Haag?",
      "Did the sit-down with the cabinet ever happen?",
      # whether the meeting took place is after the letter
      "Did that consultation with the cabinet and the municipalities ever really take place?",
