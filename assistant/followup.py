@@ -27,6 +27,11 @@ WHY_RE = re.compile(r"\b(?:waarom|why|hoezo|how come|what for|waarvoor)\b")
 BARE_ASK_RE = re.compile(r"^\W*(?:(?:en|and|but|maar|ok|oke|okay|so|dus)\W+)?(?:waarom|why|hoezo|how come|waarover|"
                          r"about what|over wat|like what|zoals wat|wat dan|what then)(?:\W+(?:dan|then|precies|"
                          r"exactly|eigenlijk|though))?\W*$")
+# "Wat moet daar besproken worden?", "who is supposed to set that up?" after the meeting came up, even when the last
+# answer was about something else (who attends it).
+MEETING_FOLLOW_UP_RE = re.compile(r"\b(?:besproken|bespreken|discussed|discuss|agenda|on the table|op tafel|"
+                                  r"set (?:that|it|this) up|organi[sz]e|organiseren|convene|bijeenroepen|beleggen|"
+                                  r"belegt|regelen|plannen|schedule)\b")
 # "What is to be discussed there?": in the one passage just answered
 THERE_RE = re.compile(r"\b(?:daar|daarin|daarbij|daarop|there|in it|at it|at that meeting|in dat overleg|bij dat "
                       r"overleg|in that meeting)\b")
@@ -48,6 +53,7 @@ class Conversation:
     about_attachments: bool = False  # the previous answer was the attachments: "the second one?"
     shown_demands: set[str] = field(default_factory=set)  # demands the previous answer showed: "and the other ones?"
     previous_answer: Answer | None = None  # the previous question answered again: "say that in Dutch" recomposes it
+    meeting_mentioned: bool = False  # the requested meeting came up in the last exchanges: "what is discussed there?"
 
 
 def refers_back(question: str) -> bool:
@@ -84,6 +90,8 @@ class FollowUpResolver:
         follow_up = bool(previous) and (refers or bool(CONTINUATION_RE.search(folded)) or len(own_terms) <= 1)
         if not follow_up or previous is None:
             return Resolution(self.retriever.search(question, lang, units=self._rest(excluded)))
+        if conversation.meeting_mentioned and refers and MEETING_FOLLOW_UP_RE.search(folded):
+            return Resolution(repeat=self.letter.by_kind("closing_request"))
         own = self.retriever.analyse(question, lang)
         own_known = any(own.known.values())
         why_that = (refers and bool(WHY_RE.search(folded))) or bool(BARE_ASK_RE.match(folded))

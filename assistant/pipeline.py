@@ -40,6 +40,7 @@ from assistant.index import LetterIndex, index_key
 from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Sentence, Timings, Unit
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval
 from assistant.router import (
+    MEETING_RE,
     PROBLEM_WORDS,
     WHICH_DEMANDS_RE,
     Route,
@@ -231,8 +232,11 @@ class Assistant:
         named = demands_named(answers[-1], self.demand_labels, self.n_demands) if answers else []
         shown = {f"demand-{label}" for label in named} or {u for u in units or () if u.startswith("demand-")}
         shown |= {u.id for unit_id in shown for u in self.letter.children(unit_id)}
+        # ("Is there a deadline?" - "... a meeting this week." - "with whom?" - "... Schoof." - "what is to be
+        # discussed there?")
+        meeting = any(MEETING_RE.search(fold(t.content)) for t in history[-4:]) or "closing-request" in (units or ())
         return Conversation(previous, lang if confidence > 0.5 else None, demand, units, paragraph,
-                            first == "attachments", shown, earlier if units else None)
+                            first == "attachments", shown, earlier if units else None, meeting)
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:
         cleaned = _clean(question)

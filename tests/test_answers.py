@@ -481,6 +481,15 @@ def test_a_bare_why_or_about_what_asks_about_the_previous_answer(bot: Assistant,
     assert not answer.refused and ids(answer) == {expected}
 
 
+def test_the_meeting_two_turns_back_is_what_there_refers_to(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Vraagt de VNG om een gesprek met het kabinet?"),
+               ChatTurn(role="assistant", content="Ja, om een bestuurlijk overleg deze week."),
+               ChatTurn(role="user", content="met de premier zelf?"),
+               ChatTurn(role="assistant", content="De brief is gericht aan de heer Schoof en het kabinet.")]
+    answer = bot.ask("en wat willen ze daar bespreken?", history)
+    assert not answer.refused and ids(answer) == {"closing-request"} and "stappen" in answer.answer
+
+
 def test_which_sub_point_is_answered_by_the_part(bot: Assistant) -> None:
     answer = bot.ask("Which sub-point of the demand on troublemakers is about faster handling of notorious cases?")
     assert answer.citations[0].id == "demand-4b" and "4(b)" in answer.answer
