@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ARRIVALS = {6: "83fb7e7", 7: "0d7f151", 8: "9a6ee64", 9: "7e64540", 10: "de5a97b", 11: "0e2e0b8", 12: "9d1b0bf",
             13: "295c9c3", 14: "b4fc926", 15: "3d34aec", 16: "34cf4c3", 17: "d37a385", 18: "bb928d2", 19: "96df312",
             20: "4ea105a", 21: "bbe6786", 22: "ccc2b41", 23: "98ed56c", 24: "79b8201", 25: "efd3b6c",
-            26: "685e41d", 27: "ee501df", 28: "6aa8575", 29: "21ce8b4", 30: "ef4cb78", 31: "bbc32fb", 32: "b3f5b71"}
+            26: "685e41d", 27: "ee501df", 28: "6aa8575", 29: "21ce8b4", 30: "ef4cb78", 31: "bbc32fb", 32: "b3f5b71",
+            33: "c76f8b1"}
 
 
 def round_cases(number: int) -> list[GoldCase]:
