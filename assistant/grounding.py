@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer import Passage
-from assistant.models import Sentence
+from assistant.language import QUOTED_RE
+from assistant.models import Sentence, Unit
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
 from assistant.synonyms import SYNONYMS, rewrite_phrases
 from assistant.text import GENERIC, content_tokens, fold, is_stopword, stem, tokens
@@ -116,6 +117,10 @@ DATE_RE = re.compile(
     # ("When the asylum system fails, who pays?" is a condition, not a question after a time.)
     r"|^\W*(?:\w+\W+){0,2}(?:when|wanneer|by when|tegen wanneer)\b"
     r"(?!\s+(?:the|a|an|this|these|those|de|het|een|dit|deze|die)\b)"
+    # ("When they say 'paying the bill', do they mean money?" asks what is meant.)
+    r"(?!\s+(?:they|you|we|it|ze|zij|je|u|we|vng|the vng|de vng)\s+(?:say|says|said|write|writes|wrote|talk|talks|"
+    r"mention|mentions|speak|speaks|call|calls|use|uses|refer|refers|zeggen|zegt|schrijven|schrijft|spreken|"
+    r"spreekt|noemen|noemt|het hebben|hebben het)\b)"
 )
 NAME_RE = re.compile(
     # "Which party ...?" asks for a party's name; the letter names no political party.
@@ -523,6 +528,24 @@ def _with_context(sentences: list[Sentence], keep: list[Sentence]) -> list[Sente
               and not LEANS_BACK_RE.match(sentence.nl)):
             extra.append(sentences[i + 1])
     return keep + [s for s in extra if s not in keep]
+
+
+MAX_QUOTED_SENTENCES = 4  # a quote found in more places is a common word, not a passage
+
+
+def quoted_passages(question: str, units: list[Unit]) -> list[Passage]:
+    """The sentences holding a phrase the question quotes from the letter (Dutch, or the English rendering):
+    "De VNG noemt dingen 'onacceptabel'. Welke?", "what do they mean by 'paying the bill'?"."""
+    quotes = [fold(m.group(0)[1:-1]).strip(" .,;:!?") for m in QUOTED_RE.finditer(question)]
+    quotes = [q for q in quotes if len(q) >= 4]
+    if not quotes:
+        return []
+    patterns = [re.compile(rf"(?<!\w){re.escape(q)}(?!\w)") for q in quotes]
+    found = {unit.id: [s for s in unit.sentences if any(p.search(fold(s.nl)) or p.search(fold(s.en or ""))
+                                                        for p in patterns)] for unit in units}
+    if not 1 <= sum(len(f) for f in found.values()) <= MAX_QUOTED_SENTENCES:
+        return []
+    return [Passage(unit, _with_context(unit.sentences, found[unit.id])) for unit in units if found[unit.id]]
 
 
 def _one(word: str, terms: QueryTerms) -> QueryTerms:

@@ -32,6 +32,7 @@ from assistant.grounding import (
     asks_for_everything,
     check_answer_type,
     gate,
+    quoted_passages,
     residual_is_foreign,
     select,
     with_answer,
@@ -89,6 +90,8 @@ ASKED_LANGUAGE_WORDS = re.compile(r"^(?:engels|english|nederlands|dutch|hollands
 # What residents call the addressee: "Wat wil de VNG van het kabinet?" asks for the demands themselves.
 ADDRESSEE_WORDS = frozenset("kabinet cabinet regering government overheid rijk minister president premier "
                             "schoof haag hague pm prime".split())
+# ...and the sender: "Wat eisen de gemeentes?" asks for the demands, not about municipalities.
+SENDER_WORDS = frozenset("vng gemeenten gemeentes municipalities municipality councils associatie association".split())
 WANT_WORDS = frozenset("vraagt vragen wil willen eist eisen verlangt verwacht verwachten want wants ask asks asking "
                        "demand demands request requests expect expects".split())
 
@@ -522,7 +525,8 @@ class Assistant:
         """`excluded`: units the question sets aside ("apart from demand 4, where else...?")."""
         wants = asks_what_is_wanted(question)
         topic = [t for t in content_tokens(question)
-                 if t not in ADDRESSEE_WORDS and t not in WANT_WORDS and not ASKED_LANGUAGE_WORDS.match(t)]
+                 if t not in ADDRESSEE_WORDS and t not in SENDER_WORDS and t not in WANT_WORDS
+                 and not ASKED_LANGUAGE_WORDS.match(t)]
         if wants and not topic and not (refers_back(question) and context.previous_question):
             # "Wat wil de VNG?" -- but "en wat vraagt de VNG daarover?" asks about the topic of the conversation.
             text, cites = compose_demand_list(self.letter, lang)
@@ -553,6 +557,10 @@ class Assistant:
         verdict = gate(question, retrieval, lang, self.retriever)
         if not verdict.supported and verdict.reason == "unknown_terms" and resolution.in_previous_answer:
             verdict = Verdict(True)  # "the care part of that": the previous answer is what it is about
+        # "Ze noemen een paar dingen 'onacceptabel': welke?": a phrase quoted from the letter is where to look.
+        quoted = [] if resolution.in_previous_answer else quoted_passages(question, self.letter.units)
+        if not verdict.supported and verdict.reason in ("unknown_terms", "off_topic") and quoted:
+            verdict = Verdict(True)
         if not verdict.supported:
             pointer: list[Passage] = []
             if verdict.reason == "unknown_terms" and retrieval.terms.coverage >= 0.5:
@@ -563,8 +571,8 @@ class Assistant:
         if resolution.in_previous_answer and context.previous_units and all(
                 self.letter.unit(u).kind in ("demand", "demand_part") for u in context.previous_units):
             wants = True  # "what is the cabinet supposed to do under that one?": the demand, whole
-        passages = select(retrieval, self.retriever, whole_demands=wants, exhaustive=everything,
-                          parts_alone=which_part)
+        passages = quoted or select(retrieval, self.retriever, whole_demands=wants, exhaustive=everything,
+                                    parts_alone=which_part)
         verdict = check_answer_type(question, passages, lang)
         if not verdict.supported:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)

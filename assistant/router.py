@@ -87,8 +87,10 @@ BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is
 BARE_ORDINAL_RE = re.compile(
     r"^\W*(?:(?:ok\w*|oke|okay|thanks|bedankt|dank je|so|dus|right|nice)\W+)*"
     r"(?:and|en|what about|hoe zit het met|wat is|en wat is|and what is|what is|what's|whats|which is|welke is)?"
-    r"\s*(?:the|de|het)?\s*("
-    + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?\W*(?:$|\?)"
+    r"\s*(?:the|de|het|die|dat|that|this|deze)?\s*("
+    + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?"
+    # "en die eerste, wat houdt die in?"
+    r"(?:\W*(?:$|\?)|(?P<tail>\s*[,:-]\s*(?:wat|what|waar|where|hoe|how)\b[^?]*\??\s*$))"
 )
 # "ok, and the next one?" / "en de vorige eis?": the demand after (or before) the one under discussion
 STEP_RE = re.compile(
@@ -116,7 +118,8 @@ ORDINAL_CHAIN_RE = re.compile(
     r"\b(" + "|".join(sorted([*ORDINALS], key=len, reverse=True)) + r")\s*(?:,|\band\b|\ben\b|&|\bor\b|\bof\b)\s*"
     r"(?:the\s+|de\s+|het\s+)?$")
 # "the second one", "de eerste": an attachment by its place, in a conversation about the attachments
-ATTACHMENT_ORDINAL_RE = re.compile(r"\b(first|eerste|second|tweede|last|laatste|other|andere)\b")
+ATTACHMENT_ORDINAL_RE = re.compile(r"\b(first|eerste|second|tweede|1st|2nd|1e|2e|1ste|2de|last|laatste|other|"
+                                   r"andere)\b")
 # "Besides the demands, what else do they ask for?"
 ELSE_ASKED_RE = re.compile(r"\b(?:what else|anything else|something else|wat (?:\w+ ){0,4}(?:nog meer|verder|nog)|"
                            r"iets anders|nog iets)\b.*\b(?:ask|asks|want|wants|demand|vraagt|vragen|wil|willen|eist|"
@@ -512,6 +515,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
 
     refs = _demand_refs(q, n_demands)
     ordinal = BARE_ORDINAL_RE.match(q)
+    if ordinal and ordinal.group("tail") and context_demand and f"{context_demand}a" in demand_labels:
+        ordinal = None  # "and the first one, what does that mean?" after demand 4 is its first part
     if not refs and ordinal and context_demand:
         word = ordinal.group(1)
         refs = [(n_demands if word in LAST else ORDINALS[word], "")]

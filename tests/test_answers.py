@@ -400,6 +400,8 @@ SOURCES_AND_PREMISES = [
     ("Ze zeggen dat ze vaak om hulp vroegen. Onderbouwen ze dat?", "attachments", "onderbouwing"),
     # a premise the letter contradicts: it says the funding is cut
     ("So the reception money for Ukrainians went up, according to the VNG?", "demand-5", "cut"),
+    # "when they say ..." asks what is meant, not when
+    ("When they talk about the 'front line', who do they mean?", "paragraph-5", "municipalities"),
 ]
 
 
@@ -488,6 +490,25 @@ def test_the_meeting_two_turns_back_is_what_there_refers_to(bot: Assistant) -> N
                ChatTurn(role="assistant", content="De brief is gericht aan de heer Schoof en het kabinet.")]
     answer = bot.ask("en wat willen ze daar bespreken?", history)
     assert not answer.refused and ids(answer) == {"closing-request"} and "stappen" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # a word quoted from the letter: every sentence that holds it, whatever else the question says
+    ("Twee keer staat er 'onacceptabel' in de brief. Over welke zaken gaat dat?", {"paragraph-2", "paragraph-3"}),
+    ("What do they mean with the phrase 'keep paying the bill'?", {"paragraph-4"}),
+])
+def test_a_phrase_quoted_from_the_letter_is_answered_where_it_stands(bot: Assistant, question: str,
+                                                                     expected: set[str]) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused and ids(answer) == expected
+    assert_contract(answer, bot)
+
+
+def test_the_first_of_a_listed_set_of_demands_with_a_question_after_it(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Wat eisen de gemeenten van het kabinet?"),
+               ChatTurn(role="assistant", content="Vijf dingen: rijksregie, duidelijkheid, ...")]
+    answer = bot.ask("en die eerste, wat betekent die precies?", history)
+    assert not answer.refused and answer.citations[0].id == "demand-1"
 
 
 def test_which_sub_point_is_answered_by_the_part(bot: Assistant) -> None:
