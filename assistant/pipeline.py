@@ -25,6 +25,7 @@ from assistant.grounding import (
     AFTERMATH_RE,
     CO_SIGNERS_RE,
     RARE_ENOUGH,
+    VERY_RARE,
     Verdict,
     answer_type,
     asked_spans,
@@ -122,7 +123,7 @@ MINISTERS_IN_LETTER_RE = re.compile(r"\b(?:mention\w*|named?|noem\w*|genoemd|kom
                                     r"in (?:the|de) (?:text|tekst))\b")
 # Where one question holds two: "did they warn the cabinet before, and did they attach anything?"
 CLAUSE_SPLIT_RE = re.compile(
-    r"[?;]|(?<=[.!])\s+|,\s*(?:and|en|but|maar|plus)\b|"
+    r"[?;]|(?<=[.!])\s+|,\s*(?:and|en|but|maar|plus|both|zowel)\b|\b(?:and|en) (?=in (?:the|de|het)\b)|"
     r"\b(?:and|en) (?=(?:did|does|do|is|are|was|were|what|wat|hoe|how|wie|who|waar|where|when|wanneer|welke|which|"
     r"heeft|hebben|zijn|wordt|worden|zat|zaten)\b)", re.IGNORECASE)
 
@@ -480,8 +481,9 @@ class Assistant:
         top = max(rarity.values(), default=0.0)
         rare = {w for w, r in rarity.items() if r == top and r >= RARE_ENOUGH}
         hits = [h for h in retrieval.hits if h.unit.kind not in METADATA_KINDS and h.matched & rare]
-        # "What are they called?" is about the routed answer; a subject of its own takes more than one word.
-        if not hits or sum(bool(st) for st in terms.known.values()) < 2 or not gate(
+        # "What are they called?" is about the routed answer; a subject of its own takes more than one word, or
+        # one the letter has in very few places ("What is said about Ter Apel, also in demand 4?").
+        if not hits or (sum(bool(st) for st in terms.known.values()) < 2 and top < VERY_RARE) or not gate(
                 asked, retrieval, lang, self.retriever).supported:
             return []
         return select(Retrieval(hits=hits, terms=terms), self.retriever, whole_demands=False)

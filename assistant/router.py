@@ -589,6 +589,9 @@ PROBLEM_RE = re.compile(
     r"(?:probleem|problemen|problem|problems|issue|issues|knelpunt\w*|klacht\w*|complaint\w*)\b"
     r"|\b(?:probleem|problemen|problem|problems|complaint)\b.{0,40}\b(?:schets\w*|beschrij\w*|describ\w*|noem\w*)"
     r"|\b(?:het|the)\s+(?:probleem|problem)\b"
+    # "Does the letter claim incidents are rising, and what does it ask about that group?"
+    r"|\b(?:claimed|complains?|complained|klaagt|klagen|beweert|beweren|signaleert|signaleren)\b"
+    r"|\b(?:does|do|did)\s+(?:the letter|it|the vng|vng|they)\s+(?:\w+\s+)?claim\b"
 )
 REMEDY_RE = re.compile(
     r"\b(?:fix|fixes|remed\w*|solution\w*|oplossing\w*|instead|in plaats daarvan)\b"

@@ -400,6 +400,11 @@ SOURCES_AND_PREMISES = [
     ("Ze zeggen dat ze vaak om hulp vroegen. Onderbouwen ze dat?", "attachments", "onderbouwing"),
     # a premise the letter contradicts: it says the funding is cut
     ("So the reception money for Ukrainians went up, according to the VNG?", "demand-5", "cut"),
+    # a complaint the question says the letter makes, and what it asks about it
+    ("Klaagt de brief dat de opvang van Oekraïners tekortschiet, en wat vraagt de VNG daaraan te doen?", "demand-5",
+     "structurele bekostiging"),
+    # a topic asked about in the body of the letter and in a demand named beside it
+    ("What is said about Ter Apel, both in the body of the letter and in demand 4?", "paragraph-1", "ter apel"),
     # "when they say ..." asks what is meant, not when
     ("When they talk about the 'front line', who do they mean?", "paragraph-5", "municipalities"),
 ]
