@@ -481,9 +481,11 @@ class Assistant:
         top = max(rarity.values(), default=0.0)
         rare = {w for w, r in rarity.items() if r == top and r >= RARE_ENOUGH}
         hits = [h for h in retrieval.hits if h.unit.kind not in METADATA_KINDS and h.matched & rare]
-        # "What are they called?" is about the routed answer; a subject of its own takes more than one word, or
-        # one the letter has in very few places ("What is said about Ter Apel, also in demand 4?").
-        if not hits or (sum(bool(st) for st in terms.known.values()) < 2 and top < VERY_RARE) or not gate(
+        # "What are they called?" is about the routed answer; a subject of its own takes more than one word, or a
+        # name the letter has in very few places ("What is said about Ter Apel, also in demand 4?").
+        capitalised = {fold(word) for word in re.findall(r"\b[A-Z][\w-]+", asked)}
+        named = top >= VERY_RARE and bool(rare & capitalised)
+        if not hits or (sum(bool(st) for st in terms.known.values()) < 2 and not named) or not gate(
                 asked, retrieval, lang, self.retriever).supported:
             return []
         return select(Retrieval(hits=hits, terms=terms), self.retriever, whole_demands=False)
