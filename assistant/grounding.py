@@ -32,7 +32,9 @@ PER_UNIT_WHEN_MANY = 2
 # What the asker should do ("how do I apply?", "kan ik...?"): the letter gives no advice.
 PERSONAL_RE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|"
-    r"hoe (?:kan|moet|vraag|krijg|doe|kom) ik|waar (?:kan|moet) ik|kan ik|moet ik|mag ik|krijg ik|"
+    r"hoe (?:kan|vraag|krijg|doe|kom) ik|hoe moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|opvatten|"
+    r"interpreteren|uitleggen))|waar (?:kan|moet) ik|kan ik|moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|"
+    r"opvatten|interpreteren))|mag ik|krijg ik|"
     # "does this letter mean we'll have to move out?"
     r"(?:will|do|must|would) (?:i|we) (?:have to|need to)|(?:we|i)'?ll have to|"
     r"(?:i|we|ik|wij|we) (?:will |zal |zullen )?(?:have to|need to|must|moet|moeten) (?:leave|move|go|vertrekken|"
@@ -62,7 +64,7 @@ AFTERMATH_RE = re.compile(
     r"did (?:[\w-]+ ){1,10}(?:take place|happen)|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
-    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|"
+    r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|kwam er (?:\w+ ){0,4}uit|"
     r"(?:did|has|have|will) (?:\w+ ){1,3}(?:answer|reply|respond|react)|"
     r"(?:heeft|hebben|zal|zullen|gaat|gaan) (?:\w+ ){1,3}(?:geantwoord|gereageerd|antwoorden|reageren)|"
     # whether the cabinet gave in is not in a letter that asks it to

@@ -37,9 +37,17 @@ def _detector() -> LanguageDetector:
 QUOTED_RE = re.compile(r"(?<!\w)(?:'[^']{3,}'|\"[^\"]{3,}\"|„[^”“]{3,}[”“]|“[^”]{3,}”|‘[^’]{3,}’)(?!\w)")
 
 
+# The letter's Dutch names, used as names in English too ("who's the minister of Asiel en Migratie?"); their "en"
+# and "van" are not the asker's Dutch.
+LETTER_NAMES_RE = re.compile(
+    r"\b(?:asiel en migratie|justitie en veiligheid|binnenlandse zaken(?: en koninkrijksrelaties)?|"
+    r"volkshuisvesting(?: en ruimtelijke ordening)?|tijdelijke wet opvang oekra\w*|"
+    r"vereniging van nederlandse gemeenten|(?:de )?schaduwzijde van hoop,? lef en trots)\b", re.I)
+
+
 def detect(text: str, fallback: Lang = "nl") -> tuple[Lang, float]:
     """The language and a confidence in [0.5, 1]; `fallback` when nothing tells them apart."""
-    unquoted = QUOTED_RE.sub(" ", text)
+    unquoted = LETTER_NAMES_RE.sub(" ", QUOTED_RE.sub(" ", text))
     if len(tokens(unquoted)) >= 3:
         text = unquoted
     words = tokens(text)

@@ -132,7 +132,9 @@ def test_attachment_content_is_listed_but_not_invented(bot: Assistant) -> None:
      ("wat zegt de brief over Ter Apel?", "nl"), ("What does the letter say about Ter Apel?", "en"),
      ("Wie heeft de brief ondertekend?", "nl"), ("who signed it", "en"),
      # a quoted Dutch title does not make an English question Dutch
-     ("What does the attachment 'De Schaduwzijde van Hoop, Lef en Trots' say?", "en")],
+     ("What does the attachment 'De Schaduwzijde van Hoop, Lef en Trots' say?", "en"),
+     # ...nor does a ministry named by its Dutch name
+     ("did the minister van justitie en veiligheid get it", "en")],
 )
 def test_answer_language(bot: Assistant, question: str, language: str) -> None:
     answer = bot.ask(question)
@@ -405,6 +407,14 @@ SOURCES_AND_PREMISES = [
      "structurele bekostiging"),
     # a topic asked about in the body of the letter and in a demand named beside it
     ("What is said about Ter Apel, both in the body of the letter and in demand 4?", "paragraph-1", "ter apel"),
+    # interjections, "again" and idioms of spoken Dutch are not subjects the letter lacks
+    ("goh, wat is er nu toch aan de hand bij de asielzoekers volgens de brief", "paragraph-2", "overlastgevende"),
+    ("die jongens die steeds in de fout gaan, wat wil de VNG daarmee?", "demand-4", "overlastgevende"),
+    # "hoe moet ik dat zien" asks how to read the letter, not for personal advice
+    ("Moet het kabinet zich echt publiekelijk uitspreken, hoe moet ik dat zien?", "demand-1", "publiekelijk"),
+    # "their take on X, and what do they ask about it": the complaint and the demand
+    ("what's the VNG's view on the homeless asylum seekers and what do they want the cabinet to do about it?",
+     "demand-4", "homeless"),
     # "when they say ..." asks what is meant, not when
     ("When they talk about the 'front line', who do they mean?", "paragraph-5", "municipalities"),
 ]
@@ -577,6 +587,7 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      "Off topic, but will it rain in The Hague tomorrow?",
      "Welke eisen gaan over het weer?", "Wat voor weer wordt het zaterdag in Den Haag?",
      "Did the sit-down with the cabinet ever happen?",
+     "en is dat overleg er gekomen, kwam er nog iets uit?",
      # whether the meeting took place is after the letter
      "Did that consultation with the cabinet and the municipalities ever really take place?",
      # the minister in copy is named by office only
