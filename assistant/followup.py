@@ -95,10 +95,12 @@ class FollowUpResolver:
         own = self.retriever.analyse(question, lang)
         own_known = any(own.known.values())
         why_that = (refers and bool(WHY_RE.search(folded))) or bool(BARE_ASK_RE.match(folded))
-        if conversation.previous_units and ELSEWHERE_RE.search(folded) and not own_known:
+        if conversation.previous_units and ELSEWHERE_RE.search(folded):
+            # ("Does that minister come up anywhere else?": what it names itself, outside what was shown.)
             shown = conversation.previous_units
             units = {u.id for u in self.letter.units if u.id not in shown and u.parent not in shown}
-            return Resolution(self.retriever.search(previous, lang, units=units & (self._rest(excluded) or units)))
+            return Resolution(self.retriever.search(question if own_known else previous, lang,
+                                                    units=units & (self._rest(excluded) or units)))
         if conversation.previous_units and (MORE_RE.search(folded) or why_that or (refers and not own_known)):
             # "Go on, what's the rest of it?", "waarom vinden ze dat zo belangrijk?": the passages of the previous
             # answer, whole (a passage gives its own reasons: "... is onhoudbaar").

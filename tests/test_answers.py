@@ -134,7 +134,7 @@ def test_attachment_content_is_listed_but_not_invented(bot: Assistant) -> None:
      # a quoted Dutch title does not make an English question Dutch
      ("What does the attachment 'De Schaduwzijde van Hoop, Lef en Trots' say?", "en"),
      # ...nor does a ministry named by its Dutch name
-     ("did the minister van justitie en veiligheid get it", "en")],
+     ("did the minister van justitie en veiligheid get it", "en"), ("whats in 4b", "en")],
 )
 def test_answer_language(bot: Assistant, question: str, language: str) -> None:
     answer = bot.ask(question)
@@ -415,6 +415,9 @@ SOURCES_AND_PREMISES = [
     # "their take on X, and what do they ask about it": the complaint and the demand
     ("what's the VNG's view on the homeless asylum seekers and what do they want the cabinet to do about it?",
      "demand-4", "homeless"),
+    ("Zijn ze klaar met het heen-en-weer geschuif rond de spreidingswet?", "demand-2", "jojoën"),
+    ("How does the opening of the letter describe Ter Apel, and what does it say later on?", "paragraph-4",
+     "ter apel"),
     # "when they say ..." asks what is meant, not when
     ("When they talk about the 'front line', who do they mean?", "paragraph-5", "municipalities"),
 ]
@@ -524,6 +527,13 @@ def test_the_first_of_a_listed_set_of_demands_with_a_question_after_it(bot: Assi
                ChatTurn(role="assistant", content="Vijf dingen: rijksregie, duidelijkheid, ...")]
     answer = bot.ask("en die eerste, wat betekent die precies?", history)
     assert not answer.refused and answer.citations[0].id == "demand-1"
+
+
+def test_anywhere_else_with_a_subject_of_its_own(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Welke ministers krijgen een afschrift?"),
+               ChatTurn(role="assistant", content="Vijf ministers, waaronder de minister van Asiel en Migratie.")]
+    answer = bot.ask("Komt die minister van Asiel en Migratie nog ergens anders in de brief voor?", history)
+    assert not answer.refused and "demand-5" in ids(answer) and "copies" not in ids(answer)
 
 
 def test_which_sub_point_is_answered_by_the_part(bot: Assistant) -> None:
