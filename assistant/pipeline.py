@@ -109,6 +109,11 @@ ROUTING_WORDS_RE = re.compile(
 
 
 # Meetings the letter's request is not about: council meetings, meeting an obligation.
+# Where in the letter ("at the end", "aan het slot") routes to the closing request; a meeting named does so by itself.
+PLACE_IN_LETTER_RE = re.compile(r"\b(?:at|near|towards|aan|op|tegen|helemaal aan)\s+(?:the\s+|het\s+)?(?:very\s+)?"
+                                r"(?:end|eind|einde|slot)\b(?:\s+(?:of|van)\s+(?:the|de|het)\s+(?:letter|brief))?")
+MEETING_NAMED_RE = re.compile(r"\b(?:meeting|meet|overleg|gesprek|afspraak|ontmoeting|consultation|tafel|table|"
+                              r"sit.?down|praten|talk|talks)\b")
 OTHER_MEETING_RE = re.compile(
     r"\b(?:council|councils|gemeenteraad\w*|raad|town ?hall|board|public|residents'?|bewoners|inspraak\w*)\s+"
     r"(?:meetings?|vergadering\w*|bijeenkomst\w*)\b"
@@ -321,9 +326,11 @@ class Assistant:
 
     def _has_topic(self, question: str, lang: Lang, intent: str) -> bool:
         """Does the question name a subject of the letter besides the words that route it?"""
-        if intent == "meeting":
-            return bool(OTHER_MEETING_RE.search(fold(question)))
-        words = [t for t in content_tokens(ROUTING_WORDS_RE.sub(" ", fold(question)))
+        folded = fold(question)
+        if intent == "meeting" and not (PLACE_IN_LETTER_RE.search(folded) and not MEETING_NAMED_RE.search(folded)):
+            return bool(OTHER_MEETING_RE.search(folded))
+        # ("the bit at the end about people left on the streets?": routed by where it stands, asked by its subject)
+        words = [t for t in content_tokens(ROUTING_WORDS_RE.sub(" ", PLACE_IN_LETTER_RE.sub(" ", folded)))
                  if t not in ADDRESSEE_WORDS and t not in WANT_WORDS]
         terms = self.retriever.analyse(" ".join(words), lang)
         return any(terms.known.values())

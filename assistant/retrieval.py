@@ -172,6 +172,10 @@ class HybridRetriever(BaseRetriever):
         direct: dict[str, set[str]] = {}
         for word in words:
             stems = stems_of([word])
+            if language == "en" and word not in self._vocab_set["nl"]:
+                # An English word meets the Dutch text only as the letter writes it ("spreidingswet"), not through
+                # the Dutch stemmer: "left" is not "Lef".
+                stems = {s for s in stems if not s.startswith("nl:")}
             direct[word] = set(stems)
             how[word] = "exact"
             if word in SYNONYMS:

@@ -592,6 +592,7 @@ PROBLEM_RE = re.compile(
     # "Does the letter claim incidents are rising, and what does it ask about that group?"
     r"|\b(?:claimed|complains?|complained|klaagt|klagen|beweert|beweren|signaleert|signaleren)\b"
     r"|\b(?:take|view|views|standpunt|kijk) (?:on|op)\b"
+    r"|\b(?:what|wat)\s+(?:has\s+|have\s+|is\s+|er\s+|is\s+er\s+)?(?:happened|happens|gebeurd|gebeurt)\b"
     r"|\b(?:does|do|did)\s+(?:the letter|it|the vng|vng|they)\s+(?:\w+\s+)?claim\b"
 )
 REMEDY_RE = re.compile(

@@ -418,6 +418,12 @@ SOURCES_AND_PREMISES = [
     ("Zijn ze klaar met het heen-en-weer geschuif rond de spreidingswet?", "demand-2", "jojoën"),
     ("How does the opening of the letter describe Ter Apel, and what does it say later on?", "paragraph-4",
      "ter apel"),
+    ("Het Rijk heeft de bekostiging voor Oekraïners toch verhoogd?", "demand-5", "verlaagd"),
+    ("What happens to the local officials, and what do they ask the cabinet to do for them?", "demand-1",
+     "stand behind"),
+    ("What do they propose about procedures that take too long?", "demand-4a", "processing times"),
+    # where it stands in the letter routes to the end; a subject named beside it is what is asked
+    ("And the part near the end about people ending up homeless?", "demand-4", "homeless"),
     # "when they say ..." asks what is meant, not when
     ("When they talk about the 'front line', who do they mean?", "paragraph-5", "municipalities"),
 ]
@@ -692,3 +698,10 @@ def test_answered_with_the_passage_and_the_fact(bot: Assistant, question: str, e
     assert expected in ids(answer)
     assert fact in answer.answer.lower()
     assert_contract(answer, bot)
+
+
+def test_an_english_word_meets_the_dutch_text_only_as_the_letter_writes_it(bot: Assistant) -> None:
+    # "left" stemmed as Dutch is "lef", a word of the manifesto's title; "spreidingswet" is the letter's own word.
+    terms = bot.retriever.analyse("officials left out in the cold, and the spreidingswet", "en")
+    assert not any(s.startswith("nl:") for s in terms.known["left"])
+    assert any(s.startswith("nl:") for s in terms.known["spreidingswet"])
