@@ -96,8 +96,9 @@ OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|wat voor weer
                           r"forecast|rain|raining|regen|regent|snow|sneeuw|sneeuwt|temperature|temperatuur|recipe|recept|football|voetbal)\b")
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 # ("Where do they say that?" asks where in the letter.)
+# ("Waar moet het kabinet volgens hen voor zorgen?" is "waarvoor", split: what the cabinet must see to.)
 PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|how to|waar (?:kan|kunnen|moet|"
-                          r"moeten)|hoe kunnen)\b")
+                          r"moeten)(?![^?.!]*\b(?:voor|aan|mee|over|op|van|om|naar)\s+\w+\W*$)|hoe kunnen)\b")
 QUANTITY_RE = re.compile(
     # "how many" asks for a number, but not in "failing to control how many come in"
     r"(?:^|[.?!,;:]\s*|\b(?:and|en|of|or|but|maar|from|to|van|naar|tot|so|dus)\s+)(?:[\w']+\s+){0,2}"

@@ -424,6 +424,8 @@ SOURCES_AND_PREMISES = [
     ("What do they propose about procedures that take too long?", "demand-4a", "processing times"),
     # where it stands in the letter routes to the end; a subject named beside it is what is asked
     ("And the part near the end about people ending up homeless?", "demand-4", "homeless"),
+    # "waar ... voor" is "waarvoor", split: not a question where to go
+    ("Waar moet het kabinet volgens de VNG allemaal voor zorgen?", "demand-1", "zorgdragen"),
     # "when they say ..." asks what is meant, not when
     ("When they talk about the 'front line', who do they mean?", "paragraph-5", "municipalities"),
 ]
