@@ -349,7 +349,17 @@ class Assistant:
         if intent == "injection":
             return self._refuse(lang, "injection"), [], True, retrieve_done
         if intent == "invalid_demand":
-            return self._refuse(lang, "invalid_demand", routed.requested), [], True, retrieve_done
+            lead = self._refuse(lang, "invalid_demand", routed.requested)
+            described = self._misnumbered(question, lang, None)
+            if described is None:
+                return lead, [], True, retrieve_done
+            # "Wat zegt eis 6 over statushouders?": there is no demand 6, but there is one on what it describes.
+            text, cites = compose(self.letter, lang, [Passage(described, list(described.sentences),
+                                                              whole_demand=described.kind == "demand")])
+            label = described.demand if lang == "nl" else self._label_en(described)
+            about = f"Eis {label} gaat over wat u beschrijft:" if lang == "nl" else \
+                f"Demand {label} is about what you describe:"
+            return f"{lead.split(':')[0]}. {about}\n\n{text}", cites, False, retrieve_done
         if intent == "invalid_paragraph":
             return self._refuse(lang, "invalid_paragraph", routed.requested), [], True, retrieve_done
         if intent != "none" and answer_type(question) == "provision":
@@ -445,12 +455,12 @@ class Assistant:
         label = unit.demand or ""
         return f"{label[:-1]}({label[-1]})" if unit.kind == "demand_part" else label
 
-    def _misnumbered(self, question: str, lang: Lang, label: str) -> Unit | None:
+    def _misnumbered(self, question: str, lang: Lang, label: str | None) -> Unit | None:
         """The demand a question describes, when the number it gives is another one that says nothing of it
-        ("De eis over de Oekraïners, dat was eis 3 toch?"). A named demand that shares a word with the
-        description stands ("wat zegt eis 3 over de terugkeer?")."""
-        named = self.letter.demand(label)
-        if named is None or named.kind != "demand":
+        ("De eis over de Oekraïners, dat was eis 3 toch?") or one the letter does not have (`label` None). A
+        named demand that shares a word with the description stands ("wat zegt eis 3 over de terugkeer?")."""
+        named = self.letter.demand(label) if label else None
+        if label and (named is None or named.kind != "demand"):
             return None
         demands = {u.id for u in self.letter.by_kind("demand", "demand_part")}
         retrieval = self.retriever.search(without_demand_refs(question), lang, units=demands)
@@ -459,7 +469,7 @@ class Assistant:
         spread = {w: sum(w in h.matched for h in retrieval.hits if h.unit.kind == "demand") for w in terms.known}
         rarity = {w: self.retriever.word_rarity(terms, w) for w, stems in terms.known.items()
                   if stems and spread[w] < self.n_demands - 1}
-        family = {named.id} | {u.id for u in self.letter.children(named.id)}
+        family = {named.id} | {u.id for u in self.letter.children(named.id)} if named else set()
         if any(h.matched & {w for w, r in rarity.items() if r >= MISNUMBER_SHARED}
                for h in retrieval.hits if h.unit.id in family):
             return None

@@ -544,6 +544,13 @@ def test_anywhere_else_with_a_subject_of_its_own(bot: Assistant) -> None:
     assert not answer.refused and "demand-5" in ids(answer) and "copies" not in ids(answer)
 
 
+def test_a_demand_number_the_letter_lacks_with_a_subject_gets_the_demand_on_it(bot: Assistant) -> None:
+    answer = bot.ask("What does demand 8 say about paying for the Ukrainians?")
+    assert not answer.refused and ids(answer) == {"demand-5"}
+    assert answer.answer.startswith("The letter has no demand 8.")
+    assert bot.ask("what does demand 8 say?").refused
+
+
 def test_which_sub_point_is_answered_by_the_part(bot: Assistant) -> None:
     answer = bot.ask("Which sub-point of the demand on troublemakers is about faster handling of notorious cases?")
     assert answer.citations[0].id == "demand-4b" and "4(b)" in answer.answer
