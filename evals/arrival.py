@@ -31,7 +31,7 @@ ARRIVALS = {6: "83fb7e7", 7: "0d7f151", 8: "9a6ee64", 9: "7e64540", 10: "de5a97b
             20: "4ea105a", 21: "bbe6786", 22: "ccc2b41", 23: "98ed56c", 24: "79b8201", 25: "efd3b6c",
             26: "685e41d", 27: "ee501df", 28: "6aa8575", 29: "21ce8b4", 30: "ef4cb78", 31: "bbc32fb", 32: "b3f5b71",
             33: "c76f8b1", 34: "428ea7d", 35: "a98d2b3", 36: "e0d9b84",
-            37: "cfc0171", 38: "c0cbacd", 39: "557c26f"}
+            37: "cfc0171", 38: "c0cbacd", 39: "557c26f", 40: "7769b1e"}
 
 
 def round_cases(number: int) -> list[GoldCase]:
