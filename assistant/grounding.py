@@ -93,7 +93,7 @@ CO_SIGNERS_RE = re.compile(
 HYPOTHETICAL_RE = re.compile(r"\b(?:suppose|supposing|stel dat|what would happen|wat zou er gebeuren)\b")
 # Subjects no letter on asylum reception speaks of, whatever place of the letter the question names.
 OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|wat voor weer|weer wordt het|weersverwachting|"
-                          r"forecast|rain|raining|regen|regent|snow|sneeuw|sneeuwt|temperature|temperatuur|recipe|recept|football|voetbal)\b")
+                          r"forecast|rain|raining|regen|regent|snow|sneeuw|sneeuwt|recipe|recept|football|voetbal)\b")
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 # ("Where do they say that?" asks where in the letter.)
 # ("Waar moet het kabinet volgens hen voor zorgen?" is "waarvoor", split: what the cabinet must see to.)
@@ -101,7 +101,8 @@ PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|whe
                           r"moeten)(?![^?.!]*\b(?:voor|aan|mee|over|op|van|om|naar)\s+\w+\W*$)|hoe kunnen)\b")
 QUANTITY_RE = re.compile(
     # "how many" asks for a number, but not in "failing to control how many come in"
-    r"(?:^|[.?!,;:]\s*|\b(?:and|en|of|or|but|maar|from|to|van|naar|tot|so|dus)\s+)(?:[\w']+\s+){0,2}"
+    r"(?:^|[.?!,;:]\s*|\b(?:and|en|of|or|but|maar|from|to|van|naar|tot|so|dus)\s+|"
+    r"\b(?:numbers?|figures?|cijfers?|statistics?)\s+(?:on|about|over)\s+)(?:[\w']+\s+){0,2}"
     r"(?<!control )(?<!controlling )(?<!determine )(?<!decide )(?<!limit )(?<!bepalen )(?<!regelen )"
     r"(?:how many|how much|hoeveel)\b|"
     r"\b(?:how high|how big|hoe hoog|hoe groot|what number|welk aantal|het precieze aantal|exacte aantal|percentage|"

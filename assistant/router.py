@@ -146,7 +146,8 @@ PARAGRAPH_ORDINAL_RE = re.compile(
 )
 OPENING_RE = re.compile(
     r"\b(?:how does (?:the|this|it) (?:letter )?(?:open|start|begin)|(?:very )?first (?:line|sentence|words)|"
-    r"opening (?:line|sentence|words)|openingszin|eerste (?:zin|regel|woorden)|aanhef|salutation|greeting line|"
+    r"opening (?:line|sentence|words)|openingszin|(?:aller)?eerste (?:zin|regel|woorden)|aanhef|salutation|"
+    r"greeting line|"
     r"hoe (?:begint|opent|start) (?:de|deze|het)|waarmee (?:begint|opent) (?:de|deze|het))\b"
 )
 BARE_NUMBER_RE = re.compile(

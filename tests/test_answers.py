@@ -426,6 +426,11 @@ SOURCES_AND_PREMISES = [
     ("And the part near the end about people ending up homeless?", "demand-4", "homeless"),
     # "waar ... voor" is "waarvoor", split: not a question where to go
     ("Waar moet het kabinet volgens de VNG allemaal voor zorgen?", "demand-1", "zorgdragen"),
+    # the opposite of the letter's term still names it
+    ("Is de opvang van Oekraïners een resultaatverplichting voor gemeenten?", "demand-5", "inspanningsverplichting"),
+    # "the temperature of this letter" is not the weather
+    ("Gauging the temperature here: what does the letter say about the situation around Ter Apel?", "paragraph-1",
+     "escalating"),
     # "when they say ..." asks what is meant, not when
     ("When they talk about the 'front line', who do they mean?", "paragraph-5", "municipalities"),
 ]
@@ -613,6 +618,7 @@ def test_counting_a_listed_part_is_answering_it(bot: Assistant) -> None:
      "Welke eisen gaan over het weer?", "Wat voor weer wordt het zaterdag in Den Haag?",
      "Did the sit-down with the cabinet ever happen?",
      "en is dat overleg er gekomen, kwam er nog iets uit?",
+     "Are there figures on how many council meetings were disrupted?",
      # whether the meeting took place is after the letter
      "Did that consultation with the cabinet and the municipalities ever really take place?",
      # the minister in copy is named by office only

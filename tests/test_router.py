@@ -143,6 +143,7 @@ def test_a_paragraph_the_letter_does_not_have() -> None:
         ("How does the letter sign off?", "sender", []), ("which org sent this, vng stands for what", "sender", []),
         ("kreeg de minister van Justitie de brief ook?", "copies", []),
         ("how does the letter open - what's the very first line?", "opening", []),
+        ("hoe vatten ze het samen in de allereerste zin?", "opening", []),
         ("bijlagen?", "attachments", []), ("What's the first document enclosed with the letter?", "attachments", []),
         ("What are the main demands in the manifesto attached to the letter?", "attachment_content", []),
     ],
