@@ -419,7 +419,7 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     the conversation was about, for "and part b?"; `n_paragraphs` how many paragraphs precede the demands;
     `context_paragraph` the paragraph under discussion ("en de volgende alinea?"); `context_attachments` whether
     the conversation was about the attachments ("the second one?")."""
-    q = fold(" ".join(question.split()))
+    q = re.sub(r"#\s*(\d)", r"nummer \1", fold(" ".join(question.split())))  # "summarise #5"
     if INJECTION_RE.search(q):
         return Route("injection")
     if OPENING_RE.search(q):

@@ -164,7 +164,7 @@ def test_other_than_the_list_under_a_demand_sets_it_aside() -> None:
      ("wat is het derde punt op hun lijstje met eisen", ["3"]),
      ("the last item in the list of demands", ["5"]),
      ("Could you summarise the second of the association's requests?", ["2"]),
-     ("wat is de laatste van hun eisen?", ["5"])],
+     ("wat is de laatste van hun eisen?", ["5"]), ("can you sum up #3", ["3"])],
 )
 def test_ordinal_on_a_list_of_demands(question: str, expected: list[str]) -> None:
     routed = _route(question)
