@@ -84,7 +84,8 @@ AFTERMATH_RE = re.compile(
 )
 # Who signed or wrote it with the chair: the letter has one signatory and names no co-authors.
 CO_SIGNERS_RE = re.compile(
-    r"\b(?:co-?sign\w*|co-?authors?|co-?wr(?:ote|itten|iters?)|mede-?onderte\w+|mede-?auteurs?|"
+    r"\b(?:co-?sign\w*|co-?authors?|co-?wr(?:ote|itten|iters?)|mede-?onderte\w+|mede-?auteurs?|mee-?onderte\w+|"
+    r"mee-?getekend|mee-?geschreven|"
     r"(?:signed|wrote|written|drafted) (?:\w+ ){0,3}(?:together with|alongside|besides|with) (?:\w+ ){0,2}dijksma|"
     r"(?:who else|anyone else|any other \w+) (?:\w+ ){0,2}(?:signed|sign|wrote|write)|"
     r"samen met (?:\w+ ){0,2}dijksma (?:\w+ ){0,2}(?:geschreven|ondertekend|getekend|opgesteld)|"

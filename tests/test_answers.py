@@ -629,7 +629,7 @@ def test_provisions_and_named_subjects_the_letter_lacks_are_refused(bot: Assista
 
 
 @pytest.mark.parametrize("question", ["Did any other mayors co-sign the letter with Dijksma?",
-                                      "Wie hebben de brief nog meer ondertekend?"])
+                                      "Wie hebben de brief nog meer ondertekend?", "Wie heeft er meeondertekend?"])
 def test_co_signers_are_refused_with_the_one_signatory(bot: Assistant, question: str) -> None:
     answer = bot.ask(question)
     assert answer.refused and ids(answer) == {"signature"}
