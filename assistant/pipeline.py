@@ -174,6 +174,7 @@ class Assistant:
         self.n_demands = len(letter.demand_numbers)
         self.paragraphs = letter.by_kind("paragraph")
         self.followups = FollowUpResolver(letter, retriever)
+        self.demand_units = {u.id for u in letter.by_kind("demand", "demand_part")}
 
     @classmethod
     def load(cls, settings: Settings | None = None, force_rebuild: bool = False) -> Assistant:
@@ -350,16 +351,14 @@ class Assistant:
             return self._refuse(lang, "injection"), [], True, retrieve_done
         if intent == "invalid_demand":
             lead = self._refuse(lang, "invalid_demand", routed.requested)
-            described = self._misnumbered(question, lang, None)
+            described = self._described_demand(question, lang, None)
             if described is None:
                 return lead, [], True, retrieve_done
             # "Wat zegt eis 6 over statushouders?": there is no demand 6, but there is one on what it describes.
-            text, cites = compose(self.letter, lang, [Passage(described, list(described.sentences),
-                                                              whole_demand=described.kind == "demand")])
             label = described.demand if lang == "nl" else self._label_en(described)
             about = f"Eis {label} gaat over wat u beschrijft:" if lang == "nl" else \
                 f"Demand {label} is about what you describe:"
-            return f"{lead.split(':')[0]}. {about}\n\n{text}", cites, False, retrieve_done
+            return (*self._demand_with_lead(f"{lead.split(':')[0]}. {about}", lang, described), False, retrieve_done)
         if intent == "invalid_paragraph":
             return self._refuse(lang, "invalid_paragraph", routed.requested), [], True, retrieve_done
         if intent != "none" and answer_type(question) == "provision":
@@ -371,17 +370,12 @@ class Assistant:
             text, cites = compose(self.letter, lang, salutation + first)
             return text, cites, False, retrieve_done
         if intent == "demand" and len(routed.demands) == 1 and not routed.paragraphs and asks_number_premise(
-                question) and (described := self._misnumbered(question, lang, routed.demands[0])):
+                question) and (described := self._described_demand(question, lang, routed.demands[0])):
             # "Het jojoën over de spreidingswet, is dat eis 1?": the demand it describes, and which one that is.
-            named = self.letter.demand(routed.demands[0])
-            assert named is not None
-            text, cites = compose(self.letter, lang, [Passage(described, list(described.sentences),
-                                                              whole_demand=described.kind == "demand")])
-            if lang == "nl":
-                lead = f"Eis {named.demand} gaat daar niet over; eis {described.demand} wel."
-            else:
-                lead = f"Demand {named.demand} is not about that; demand {self._label_en(described)} is."
-            return f"{lead}\n\n{text}", cites, False, retrieve_done
+            named = routed.demands[0]
+            lead = (f"Eis {named} gaat daar niet over; eis {described.demand} wel." if lang == "nl" else
+                    f"Demand {named} is not about that; demand {self._label_en(described)} is.")
+            return (*self._demand_with_lead(lead, lang, described), False, retrieve_done)
         if intent == "demand":
             passages = [Passage(self.paragraphs[n - 1], list(self.paragraphs[n - 1].sentences))
                         for n in routed.paragraphs]
@@ -450,20 +444,24 @@ class Assistant:
                      for p in [self.paragraphs[n - 1]]}
         return self._retrieve(question, lang, context, retrieve_done, excluded)
 
+    def _demand_with_lead(self, lead: str, lang: Lang, unit: Unit) -> tuple[str, list[Citation]]:
+        text, cites = compose(self.letter, lang, [Passage(unit, list(unit.sentences),
+                                                          whole_demand=unit.kind == "demand")])
+        return f"{lead}\n\n{text}", cites
+
     @staticmethod
     def _label_en(unit: Unit) -> str:
         label = unit.demand or ""
         return f"{label[:-1]}({label[-1]})" if unit.kind == "demand_part" else label
 
-    def _misnumbered(self, question: str, lang: Lang, label: str | None) -> Unit | None:
+    def _described_demand(self, question: str, lang: Lang, label: str | None) -> Unit | None:
         """The demand a question describes, when the number it gives is another one that says nothing of it
         ("De eis over de Oekraïners, dat was eis 3 toch?") or one the letter does not have (`label` None). A
         named demand that shares a word with the description stands ("wat zegt eis 3 over de terugkeer?")."""
         named = self.letter.demand(label) if label else None
         if label and (named is None or named.kind != "demand"):
             return None
-        demands = {u.id for u in self.letter.by_kind("demand", "demand_part")}
-        retrieval = self.retriever.search(without_demand_refs(question), lang, units=demands)
+        retrieval = self.retriever.search(without_demand_refs(question), lang, units=self.demand_units)
         terms = retrieval.terms
         # (A word every demand has, "eis" or "demand", tells them apart no more than the number did.)
         spread = {w: sum(w in h.matched for h in retrieval.hits if h.unit.kind == "demand") for w in terms.known}
@@ -567,8 +565,8 @@ class Assistant:
                          and asked_spans(question) == [(0, len(question))])
         if which_demands:
             # (Every demand is a demand: the words that ask for them are not the topic.)
-            retrieval = self.retriever.search(WHICH_DEMANDS_RE.sub(" ", fold(question)), lang, units={
-                u.id for u in self.letter.units if u.kind in ("demand", "demand_part")} - (excluded or set()))
+            retrieval = self.retriever.search(WHICH_DEMANDS_RE.sub(" ", fold(question)), lang,
+                                              units=self.demand_units - (excluded or set()))
         # "Which sub-point deals with ...?" is answered by the part itself, under its own label.
         which_part = asks_which_part(question)
         everything = bool(excluded) or asks_for_everything(question) or asks_what_is_meant(question)
@@ -603,8 +601,8 @@ class Assistant:
               and not any(p.unit.kind in ("demand", "demand_part") for p in passages)):
             # "They complain that officials are intimidated. Which of their demands answers that?": where it is
             # said, and the demand that answers it.
-            remedy = select(self.retriever.search(WHICH_DEMANDS_RE.sub(" ", fold(question)), lang, units={
-                u.id for u in self.letter.by_kind("demand", "demand_part")}), self.retriever, whole_demands=True)
+            remedy = select(self.retriever.search(WHICH_DEMANDS_RE.sub(" ", fold(question)), lang,
+                                                  units=self.demand_units), self.retriever, whole_demands=True)
             passages = passages + remedy[:1]
         text, cites = compose(self.letter, lang, with_answer(question, passages))
         return text, cites, False, retrieve_done
