@@ -131,6 +131,27 @@ def failure_entry(r: CaseResult) -> list[str]:
     ]
 
 
+RANKED_KEPT = 5  # of the ranking, the head is what recall@k and MRR look at and what a reader needs
+
+
+# In gold.jsonl already (the case id joins them), or in "failures" for the cases that failed.
+PER_CASE_DROPPED = frozenset({"question", "history", "key_facts", "expect_units", "answer", "citations"})
+
+
+BASELINE_KEPT = ("id", "split", "category", "lang", "cited", "ranked", "recall_at_1", "recall_at_3", "rr", "correct",
+                 "latency_ms")
+
+
+def _per_case(r: CaseResult) -> dict:
+    """One case's outcome and scores, keyed by its gold id, with the head of each ranking: the file stays small
+    enough to commit at 5000+ cases. The answers of failed cases are under "failures"."""
+    row = {k: v for k, v in r.to_dict().items() if k not in PER_CASE_DROPPED}
+    for key in ("ranked", "retriever_ranked"):
+        if isinstance(row.get(key), list):
+            row[key] = row[key][:RANKED_KEPT]
+    return row
+
+
 def dump_json(data: dict) -> str:
     """Indented metrics, but one line per case and per failure: readable diffs, a small file."""
     parts = []
@@ -203,9 +224,9 @@ def write_reports(
              "answer": r.answer}
             for r in failures
         ],
-        "cases": [r.to_dict() for r in results],
-        # The baseline's citations are slices of its answer (the chunk): their ids are in "cited".
-        "baseline_cases": [{k: v for k, v in r.to_dict().items() if k != "citations"}
+        "cases": [_per_case(r) for r in results],
+        # The baseline per case: what its aggregate rows are made of, no more.
+        "baseline_cases": [{k: v for k, v in _per_case(r).items() if k in BASELINE_KEPT}
                            for r in baseline_results or []],
     }
     json_path = out_dir / "report.json"
