@@ -346,11 +346,12 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
         return names
     if AFTERMATH_RE.search(fold(question)):
         return [m.group(0) for m in AFTERMATH_RE.finditer(fold(question))]
-    if OFF_TOPIC_RE.search(fold(asked_text(question))):  # "which demands are about the weather?"
-        return [m.group(0) for m in OFF_TOPIC_RE.finditer(fold(asked_text(question)))]
+    asked = fold(asked_text(question))
+    if off_topic := OFF_TOPIC_RE.findall(asked):  # "which demands are about the weather?"
+        return off_topic
     # ("Ik ben verslaggever bij een krant. Welke ministers staan in de cc?": the newspaper is the asker's.)
-    asked = set(content_tokens(asked_text(question)))
-    return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS and w in asked]
+    asked_words = set(content_tokens(asked))
+    return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS and w in asked_words]
 
 
 def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetriever | None = None) -> Verdict:

@@ -561,12 +561,12 @@ class Assistant:
         retrieval = resolution.retrieval
         assert retrieval is not None
         # ("The letter says the handling of cases fails. Which demands fix that?" also points to where it says so.)
-        which_demands = (asks_which_demands(question) and not resolution.in_previous_answer
-                         and asked_spans(question) == [(0, len(question))])
+        asks_demands = asks_which_demands(question) and not resolution.in_previous_answer
+        which_demands = asks_demands and asked_spans(question) == [(0, len(question))]
+        # (Every demand is a demand: the words that ask for them are not the topic.)
+        demands_topic = WHICH_DEMANDS_RE.sub(" ", fold(question)) if asks_demands else ""
         if which_demands:
-            # (Every demand is a demand: the words that ask for them are not the topic.)
-            retrieval = self.retriever.search(WHICH_DEMANDS_RE.sub(" ", fold(question)), lang,
-                                              units=self.demand_units - (excluded or set()))
+            retrieval = self.retriever.search(demands_topic, lang, units=self.demand_units - (excluded or set()))
         # "Which sub-point deals with ...?" is answered by the part itself, under its own label.
         which_part = asks_which_part(question)
         everything = bool(excluded) or asks_for_everything(question) or asks_what_is_meant(question)
@@ -597,12 +597,12 @@ class Assistant:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
         if asks_problem_and_remedy(question):
             passages = self._problem_and_remedy(question, lang) or passages
-        elif (asks_which_demands(question) and not which_demands and not resolution.in_previous_answer
-              and not any(p.unit.kind in ("demand", "demand_part") for p in passages)):
+        elif asks_demands and not which_demands and not any(p.unit.kind in ("demand", "demand_part")
+                                                             for p in passages):
             # "They complain that officials are intimidated. Which of their demands answers that?": where it is
             # said, and the demand that answers it.
-            remedy = select(self.retriever.search(WHICH_DEMANDS_RE.sub(" ", fold(question)), lang,
-                                                  units=self.demand_units), self.retriever, whole_demands=True)
+            remedy = select(self.retriever.search(demands_topic, lang, units=self.demand_units), self.retriever,
+                            whole_demands=True)
             passages = passages + remedy[:1]
         text, cites = compose(self.letter, lang, with_answer(question, passages))
         return text, cites, False, retrieve_done
