@@ -57,6 +57,8 @@ ABOUT_LETTER_RE = re.compile(r"\b(?:vng|letter|brief|brandbrief|they|ze|zij)\b")
 OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoofdlijnenakkoord report rapport "
                             "article artikel book boek bill wetsvoorstel motion motie speech toespraak tweet "
                             "interview column krant newspaper".split())
+# What would happen if ...: asked in the question or framing it ("Suppose the cabinet ignores it. What then?").
+HYPOTHETICAL = r"suppose|supposing|stel dat|what would happen|wat zou er gebeuren"
 # What happened after the letter was sent is not in it.
 AFTERMATH_RE = re.compile(
     r"\b(?:afterwards|after (?:the|this|that) letter|since then|since (?:the|this) letter|took place|taken place|"
@@ -79,7 +81,7 @@ AFTERMATH_RE = re.compile(
     # ...and neither is the future. (What it says of "now" is answered as what the letter says.)
     r"volgend jaar|next year|komend jaar|coming year|in de toekomst|in the future|"
     # ...nor what would happen if ...
-    r"suppose|supposing|stel dat|what would happen|wat zou er gebeuren|"
+    rf"{HYPOTHETICAL}|"
     r"er (?:\w+ ){0,3}(?:van )?gekomen|doorgegaan|is gehouden|heeft plaatsgevonden)\b"
 )
 # Who signed or wrote it with the chair: the letter has one signatory and names no co-authors.
@@ -91,7 +93,7 @@ CO_SIGNERS_RE = re.compile(
     r"samen met (?:\w+ ){0,2}dijksma (?:\w+ ){0,2}(?:geschreven|ondertekend|getekend|opgesteld)|"
     r"(?:behalve|naast|buiten) (?:\w+ ){0,2}dijksma (?:\w+ ){0,3}(?:geschreven|ondertekend|getekend|opgesteld)|"
     r"wie (?:heeft|hebben) (?:\w+ ){0,3}(?:nog|ook|mee) (?:\w+ ){0,2}(?:ondertekend|getekend|geschreven))\b")
-HYPOTHETICAL_RE = re.compile(r"\b(?:suppose|supposing|stel dat|what would happen|wat zou er gebeuren)\b")
+HYPOTHETICAL_RE = re.compile(rf"\b(?:{HYPOTHETICAL})\b")
 # Subjects no letter on asylum reception speaks of, whatever place of the letter the question names.
 OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|wat voor weer|weer wordt het|weersverwachting|"
                           r"forecast|rain|raining|regen|regent|snow|sneeuw|sneeuwt|recipe|recept|football|voetbal)\b")
