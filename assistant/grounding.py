@@ -114,6 +114,11 @@ QUANTITY_RE = re.compile(
     r"how old|hoe oud|what age|leeftijd|age of|"
     r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
+# "How long must that certainty last?" is answered by a time or by a condition: "zolang de wet plichten oplegt".
+DURATION_RE = re.compile(r"\b(?:how long|hoe lang|tot wanneer|until when)\b")
+DURATION_IN_TEXT_RE = re.compile(r"\b(?:zolang|as long as)\b")
+DURATION_WORDS = frozenset("lang long duurt duren duur last lasts take takes taking blijft blijven gelden geldt stay "
+                           "stays remain remains continue continues".split())
 # "Which date" wants a calendar date; "when" is also answered by "this week".
 CALENDAR_DATE_RE = re.compile(
     r"\b(?:what dates?|which dates?|welke datum|welke data|datum|data waarop|dated|gedateerd|what day|welke dag|"
@@ -283,6 +288,9 @@ def answer_type(question: str) -> str | None:
         return "quantity"
     if CALENDAR_DATE_RE.search(q):
         return "calendar_date"
+    if DURATION_RE.search(q):
+        # "Does it say anything about how long procedures take?" asks whether it is a subject, not for a time.
+        return None if re.search(r"\b(?:about|over) (?:how long|hoe lang)\b", q) else "duration"
     if DATE_RE.search(q):
         return "date"
     named = NAME_RE.search(q)
@@ -751,6 +759,16 @@ def check_answer_type(question: str, passages: list[Passage], lang: str, routed:
     if kind == "quantity":
         # Demand numbering is not a quantity.
         target = re.sub(r"\b(?:eis|demand)\s+\d\w*", "", target)
+    if kind == "duration":
+        # A time or condition answers only about its own subject: "zolang de wet plichten oplegt" says how long
+        # the certainty must last, "deze week" when to meet; neither how long a procedure takes.
+        asked = set(content_tokens(fold(question))) - DURATION_WORDS
+        texts = [fold(f"{s.nl} {s.en or ''}") for p in passages for s in p.sentences]
+        timed = [set(content_tokens(text)) for text in texts
+                 if DURATION_IN_TEXT_RE.search(text) or TIME_IN_TEXT_RE.search(text)]
+        # ("En tot wanneer blijft dat zo?" asks how long what was just said lasts.)
+        found = any(not asked or _share_a_stem(asked, words) for words in timed)
+        return Verdict(True) if found else Verdict(False, "date")
     if patterns[kind].search(target):
         return Verdict(True)
     return Verdict(False, kind)

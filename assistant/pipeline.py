@@ -347,8 +347,8 @@ class Assistant:
     def _answer(self, question: str, lang: Lang, routed: Route, context: Conversation,
                 retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
         intent = routed.intent
-        if intent == "injection":
-            return self._refuse(lang, "injection"), [], True, retrieve_done
+        if intent in ("injection", "task"):
+            return self._refuse(lang, intent), [], True, retrieve_done
         if intent == "invalid_demand":
             lead = self._refuse(lang, "invalid_demand", routed.requested)
             described = self._described_demand(question, lang, None)
@@ -645,6 +645,11 @@ class Assistant:
         if reason == "injection":
             lead = ("Ik volg geen opdrachten die mijn werkwijze veranderen." if nl
                     else "I do not follow instructions that change how I work.")
+        elif reason == "task":
+            lead = ("Ik schrijf geen teksten zoals brieven of tweets; ik beantwoord vragen over wat er in de brief "
+                    "staat, met citaten." if nl else
+                    "I do not write texts such as letters or tweets; I answer questions about what the letter "
+                    "says, with quotes.")
         elif reason == "invalid_demand":
             asked = ", ".join(detail)
             parts = [u for u in self.letter.by_kind("demand_part")]

@@ -23,6 +23,7 @@ Intent = Literal[
     "meeting",
     "opening",  # how the letter begins
     "injection",
+    "task",  # a text to write for the asker
     "none",
 ]
 
@@ -51,8 +52,9 @@ KEYWORD = (
 )
 NUMBER = r"(?:\d{1,2}(?!\d)|(?:" + "|".join(sorted([*NUMBER_WORDS, *ROMAN], key=len, reverse=True)) + r")\b)"
 PART = r"(?:\s*[.(\-]?\s*\(?([a-z])\)?(?![a-z]))"
-PART_WORD = (r"(?:sub-?points?|sub-?items?|sub-?parts?|subpunt|subonderdeel|part|onderdeel|sub|letter|deel|punt|item|"
-             r"onder|under)\s*\(?([a-z])\)?(?![a-z])")
+# (A space or a bracket after the word: "de letters zijn klein" is not part s.)
+PART_WORD = (r"\b(?:sub-?points?|sub-?items?|sub-?parts?|subpunt|subonderdeel|part|onderdeel|sub|letter|deel|punt|item|"
+             r"onder|under)(?:\s+\(?|\s*\()([a-z])\)?(?![a-z])")
 
 # "eis 4b", "demand 4(b)", "punt 2", "eis vier", "demand 4, part b", "vraag 3"
 KEYWORD_NUMBER_RE = re.compile(
@@ -218,12 +220,16 @@ SENDER_RE = re.compile(
     r"(?:de |the )?vng\b"
     r"|\b(?:is|was|comes?|komt|came|kwam)\s+(?:the |de |this |deze )?(?:letter|brief|it|this)\s+(?:really\s+|echt\s+|"
     r"wel\s+)?(?:from|van)\s+(?:de |the )?vng\b"
+    # "wie heeft er namens hen onder gezet?": whose name is under it
+    r"|\b(?:onder gezet|ondergezet|eronder gezet|handtekening\w*|krabbel)\b"
     r"|\b(?:sign(?:s|ed)? off|closing formula|afsluitende groet|slotgroet|groet|regards|"
     r"name under|naam onder|names under|namen onder|undersigned|ondergetekende)\b"
 )
 ADDRESSEE_RE = re.compile(
     r"\bwho(?:'s| is|s)\s+(?:the|this|that|it)\s+(?:letter\s+)?(?:to|for|ad?dressed to)\b(?!\s+\w)"
     r"|\bwho(?:'s| is|s)\s+(?:the|this|that)\s+letter\s+(?:to|for)\b"
+    r"|\b(?:sending|send|sends|sent|writing|written|wrote)\s+(?:it|this|the letter|that)\s+to\b"
+    r"|\bto who\b.{0,30}\b(?:send\w*|sent|writ\w*|wrote|address\w*)\b"
     r"|\b(?:to whom|aan wie|ad?dressed|ad?dressees?|recipient|recipients|geadresseerden?|ontvangers?|gericht aan|"
     r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
     r"|\bwho\b.*\b(?:ad?dressed|receives? the letter|received the letter)\b"
@@ -266,7 +272,7 @@ COPIES_RE = re.compile(
     r"|\b(?:also|too)\s+(?:been\s+)?(?:sent|went|go|gone)\s+to\b"
 )
 ADDRESSED_RE = re.compile(r"\b(?:ad?dressed|ad?dressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
-TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom|naar wie)\b")
+TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom?|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
                               r"auteur|namens|van wie(?!\s+(?:de|het|een|hun|zijn|haar)\s)|from whom|"
                               r"put (?:their|his|her|its|a) names?)\b")
@@ -304,10 +310,21 @@ NAMING_RE = re.compile(r"\b(?:titles?|titel\w*|names?|named|called|heet|heten|an
                        r"enclosed|bijgevoegd|attached|documents?|stuk|stukken|welk|which|what'?s the)\b")
 INJECTION_RE = re.compile(
     r"\b(?:ignore|disregard|forget|negeer|vergeet|override|bypass)\b.{0,40}\b(?:instruction|instructions|"
-    r"instructies|rules|regels|prompt|previous|above|vorige|eerdere|system|opdracht|everything|alles)\b"
+    r"instructies|rules|regels|prompt|previous|above|vorige|eerdere|system|opdracht|opgedragen|told|everything|alles|"
+    r"the letter|de brief)\b"
     r"|\b(?:system prompt|systeemprompt|jailbreak|developer mode|you are now|je bent nu|pretend to be|"
     r"doe alsof|act as|speel de rol|roleplay|new instructions|nieuwe instructies|reveal your|"
     r"toon je instructies|print your|your instructions|je instructies)\b"
+)
+
+# "Schrijf voor mij een boze brief aan de burgemeester": a text to write, not a question about the letter.
+TASK_RE = re.compile(
+    r"(?<!\bik )(?<!\bi )(?<!\bwe )(?<!\bwij )\b(?:schrijf|write|draft|compose|formuleer|stel)\s+"
+    r"(?:(?:voor|namens) (?:mij|me|ons)\s+|(?:me|mij|us|ons)\s+|for (?:me|us)\s+)?"
+    r"(?:(?:gewoon|even|eens|snel|nou|maar|just|quickly|quick)\s+)*(?:een|a|an)\s+(?:\w+\s+){0,2}"
+    r"(?:brief|letter|tweet|tweets|mail|e-?mail|gedicht|poem|"
+    r"speech|toespraak|persbericht|press release|column|essay|reactie|response|reply|statement|post|bericht|"
+    r"message|ingezonden stuk|op-?ed|verhaal|story|lied|song)\b"
 )
 
 
@@ -422,6 +439,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     q = re.sub(r"#\s*(\d)", r"nummer \1", fold(" ".join(question.split())))  # "summarise #5"
     if INJECTION_RE.search(q):
         return Route("injection")
+    if TASK_RE.search(q):
+        return Route("task")
     if OPENING_RE.search(q):
         return Route("opening")
     aside = EXCLUDE_RE.search(q)

@@ -720,3 +720,14 @@ def test_an_english_word_meets_the_dutch_text_only_as_the_letter_writes_it(bot: 
     terms = bot.retriever.analyse("officials left out in the cold, and the spreidingswet", "en")
     assert not any(s.startswith("nl:") for s in terms.known["left"])
     assert any(s.startswith("nl:") for s in terms.known["spreidingswet"])
+
+
+def test_how_long_is_answered_by_a_condition_on_the_same_subject(bot: Assistant) -> None:
+    # "zolang de wet plichten oplegt" says how long the certainty must last ...
+    history = [ChatTurn(role="user", content="Wat vraagt de VNG over de spreidingswet?"),
+               ChatTurn(role="assistant", content="Stop het jojoën en bied bestuurlijke zekerheid.")]
+    answer = bot.ask("Hoe lang moet die zekerheid er volgens de VNG zijn?", history)
+    assert not answer.refused and "demand-2" in ids(answer)
+    assert "zolang" in answer.answer.lower()
+    # ... not how long an asylum procedure takes
+    assert bot.ask("How long does an asylum procedure take according to the letter?").refused
