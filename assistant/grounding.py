@@ -586,6 +586,7 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
         hits = [with_focus[0], *[h for h in hits if h is not with_focus[0]]]
     if not with_focus:
         focus = None
+    focus_units = sum(1 for h in hits if focus and focus in h.matched)
     # Words found in only one or two passages each name a topic of their own: each of their passages answers.
     # "Everything it says about X", "where else": every passage with any rare word of the question.
     threshold = RARE_ENOUGH if exhaustive else VERY_RARE
@@ -663,6 +664,12 @@ def select(retrieval: Retrieval, retriever: HybridRetriever, whole_demands: bool
                    if w not in held and retriever.sentence_matches(sentence.id, one) >= RARE_ENOUGH}
             if new:
                 keep.append(sentence)
+        if focus is not None and focus_units <= 3:
+            # Every sentence of the unit with the question's topic word, when few units have it: "Het rijk is
+            # primair verantwoordelijk" and "Wij zullen u ... verantwoordelijk houden" both say who is responsible.
+            one = _one(focus, retrieval.terms)
+            keep += [s for _, s in scored if s not in keep and retriever.sentence_matches(s.id, one) > 0][
+                :max(0, 3 - len(keep))]
         if unit.kind == "demand" and keep[0].id == unit.sentences[0].id and len(keep) == 1:
             keep.append(unit.sentences[1])  # a demand's title is explained by the sentence after it
         keep = _with_context(unit.sentences, keep)

@@ -731,3 +731,10 @@ def test_how_long_is_answered_by_a_condition_on_the_same_subject(bot: Assistant)
     assert "zolang" in answer.answer.lower()
     # ... not how long an asylum procedure takes
     assert bot.ask("How long does an asylum procedure take according to the letter?").refused
+
+
+def test_every_sentence_of_a_passage_with_the_rare_topic_word(bot: Assistant) -> None:
+    # paragraph 5 says twice who is responsible; both sentences answer
+    answer = bot.ask("Waar legt de brief de verantwoordelijkheid, in de tekst en in de eisen?")
+    assert "primair verantwoordelijk" in answer.answer
+    assert "politiek en bestuurlijk verantwoordelijk" in answer.answer
