@@ -244,6 +244,8 @@ def compose(letter: Letter, lang: Lang, passages: list[Passage]) -> tuple[str, l
 DUTCH_WORDING_RE = re.compile(
     r"\b(?:dutch|original|orginal|oorspronkelijke?)\s+(?:words?|wording|terms?|phrases?|phrasing|text|version|"
     r"quotes?|sentences?|titles?|expressions?|formulations?|verbs?|nouns?|adjectives?)\b|\bin the original\b"
+    # "its heading in Dutch as well as a translation"
+    r"|\bin dutch (?:as well as|and|plus|with) (?:an? |the |its )?(?:translation|english)\b"
 )
 
 

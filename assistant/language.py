@@ -25,7 +25,10 @@ CUES = {
            "about", "where", "when", "does", "is", "are", "paragraph", "third", "fourth", "second", "first", "fifth",
            "last",
            "for", "or", "against", "they", "do", "did", "this", "that", "it", "their", "them", "with", "from",
-           "was", "were", "has", "have", "will", "would", "should", "can", "not", "you", "municipalities"},
+           "was", "were", "has", "have", "will", "would", "should", "can", "not", "you", "municipalities",
+           # what phones and hurried askers type: "sender?", "wats nr 1", "pt 3?", "mtg w cabinet"
+           "sender", "signatory", "recipient", "recipients", "addressee", "wats", "pt", "pls", "plz", "mtg", "govt",
+           "thx"},
 }
 
 
@@ -56,6 +59,9 @@ def detect(text: str, fallback: Lang = "nl") -> tuple[Lang, float]:
         return fallback, 0.5
     cue_nl = sum(w in CUES["nl"] for w in words)
     cue_en = sum(w in CUES["en"] for w in words)
+    if len(words) <= 2 and cue_nl != cue_en:
+        # "sender?": one or two words are too few for n-grams; the word itself says it
+        return ("nl" if cue_nl > cue_en else "en"), 0.75
     dutch = 0.5
     for value in _detector().compute_language_confidence_values(text):
         if value.language == Language.DUTCH:

@@ -68,9 +68,14 @@ CONTROL_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\
 
 
 # "punt 3 in het Engels", "in Dutch please": an explicit request beats detection.
+# ("in Dutch municipalities" names a country's towns, not a language: a request ends there, or goes on with a
+# small word.)
+_REQUEST_ENDS = (r"(?=\s*(?:$|[^\w\s]|(?:please|pls|plz|too|as|and|or|also|again|only|then|instead|for|so|if|"
+                 r"because|but|with|rather|thanks|thank|graag|aub|alsjeblieft|svp|en|of|ook|dan|nog|maar|want|"
+                 r"omdat|a|an|the|is|are|was|were)\b))")
 ASKED_LANGUAGE = {
-    "en": re.compile(r"\b(?:in (?:het )?engels|in english|answer in english|auf englisch)\b"),
-    "nl": re.compile(r"\b(?:in (?:het )?nederlands|in dutch|answer in dutch|in het hollands)\b"),
+    "en": re.compile(r"\b(?:in (?:het )?engels|in english|answer in english|auf englisch)\b" + _REQUEST_ENDS),
+    "nl": re.compile(r"\b(?:in (?:het )?nederlands|in dutch|answer in dutch|in het hollands)\b" + _REQUEST_ENDS),
 }
 LANGUAGE_NAMES = frozenset("dutch english nederlands engels hollands netherlands".split())
 TRANSLATE_WORDS = frozenset("uitleggen uitleg vertalen vertaal vertaling herhalen herhaal nog eens keer please "

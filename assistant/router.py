@@ -48,7 +48,7 @@ LAST = {"laatste", "allerlaatste", "last", "final", "slotpunt"}
 # Nouns people use for the numbered points of the letter.
 KEYWORD = (
     r"(?:eis(?:en)?|punt(?:en)?|verzoek(?:en)?|vraag|vragen|knelpunt(?:en)?|probleem|problemen|oplossing|"
-    r"nummer|nr|no|demands?|points?|requests?|items?|problems?|numbers?)"
+    r"nummer|nr|no|pt|demands?|points?|requests?|items?|problems?|numbers?)"
 )
 NUMBER = r"(?:\d{1,2}(?!\d)|(?:" + "|".join(sorted([*NUMBER_WORDS, *ROMAN], key=len, reverse=True)) + r")\b)"
 PART = r"(?:\s*[.(\-]?\s*\(?([a-z])\)?(?![a-z]))"
@@ -195,7 +195,7 @@ SENDER_RE = re.compile(
     r"which group (?:sent|wrote|signed|is behind))\b"
     r"|\bput (?:their|his|her|its|a) names? (?:to|on|under)\b"
     # "was die brief nou van de provincies of van de gemeenten?"
-    r"|\b(?:letter|brief|it|hij)\b.{0,20}\b(?:from|van)\s+(?:de\s+|the\s+)?\w+\s+(?:or|of)\s+(?:from\s+|van\s+)?"
+    r"|\b(?:letter|brief|it|hij)\b.{0,20}\b(?:from|van)\s+(?:de\s+|the\s+)?(?:\w+\s+){1,2}(?:or|of)\s+(?:from\s+|van\s+)?"
     r"(?:de\s+|the\s+)?\w+"
     r"|\b(?:vng|it|that|this)\s+(?:stands?|staat)\s+(?:for|voor)\b|\b(?:stands?|staat) (?:vng|het) (?:for|voor)\b"
     r"|\b(?:afkorting|abbreviation|acronym|acroniem)\b"
@@ -277,7 +277,10 @@ SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|wr
                               r"auteur|namens|van wie(?!\s+(?:de|het|een|hun|zijn|haar)\s)|from whom|"
                               r"put (?:their|his|her|its|a) names?)\b")
 PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
-ATTACHMENT_RE = re.compile(r"\b(?:attach\w*|bijlage\w*|enclos\w*|annex\w*|appendi\w*|bijgevoegd\w*|"
+# ("a deadline attached to what it wants" is a condition, not an attachment; "attached to the letter" is one.)
+ATTACHMENT_RE = re.compile(r"\b(?:attach\w*(?!\s+to\s+(?!(?:the |this |that |its |his |her )?"
+                           r"(?:letter|brief|it|e-?mail|mail)\b))|"
+                           r"bijlage\w*|enclos\w*|annex\w*|appendi\w*|bijgevoegd\w*|"
                            r"(?:documents?|papers?|stukken) (?:\w+ )?along|"
                            r"(?:extra|other|andere) (?:documents?|stukken)|"
                            r"(?:send|sent) (?:\w+ ){0,3}along|"

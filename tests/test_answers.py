@@ -738,3 +738,21 @@ def test_every_sentence_of_a_passage_with_the_rare_topic_word(bot: Assistant) ->
     answer = bot.ask("Waar legt de brief de verantwoordelijkheid, in de tekst en in de eisen?")
     assert "primair verantwoordelijk" in answer.answer
     assert "politiek en bestuurlijk verantwoordelijk" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("signatory?", "en"), ("afzender?", "nl"), ("wats pt 2", "en"),
+     ("How do Dutch municipalities feel about the dispersal act?", "en"),
+     ("Give me the title of demand 3 in Dutch and a translation", "en")],
+)
+def test_the_language_of_short_and_mixed_questions(bot: Assistant, question: str, lang: str) -> None:
+    answer = bot.ask(question)
+    assert answer.language == lang and not answer.refused
+
+
+def test_a_description_of_ter_apel_and_of_the_vng(bot: Assistant) -> None:
+    answer = bot.ask("What does the letter say about the asylum registration centre?")
+    assert not answer.refused and "Ter Apel" in answer.answer
+    answer = bot.ask("Was this sent by single councils or by their umbrella organisation?")
+    assert not answer.refused and "signature" in ids(answer)

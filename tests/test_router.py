@@ -264,3 +264,18 @@ def test_a_plural_word_is_not_a_part_letter() -> None:
 )
 def test_to_whom_and_whose_name_is_under_it(question: str, intent: str) -> None:
     assert _route(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "demands"),
+    [
+        ("pt 5?", "demand", ["5"]),
+        ("Is any deadline attached to what they ask?", "none", []),
+        ("what was attached to the letter?", "attachments", []),
+        ("was the letter from some mayors or from their association?", "sender", []),
+    ],
+)
+def test_terse_and_easily_mistaken_phrasings(question: str, intent: str, demands: list[str]) -> None:
+    routed = _route(question)
+    assert routed.intent == intent
+    assert routed.demands == demands
