@@ -31,9 +31,13 @@ PER_UNIT_WHEN_MANY = 2
 # Questions about the asker's own situation ("how do I apply", "mijn gemeente"): the letter gives no advice.
 # What the asker should do ("how do I apply?", "kan ik...?"): the letter gives no advice.
 PERSONAL_RE = re.compile(
-    r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|can i|should i|do i need|"
+    r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|"
+    r"can i(?! (?:\w+ ){0,2}(?:use|quote|cite|find|read|mention))|should i|do i need|"
     r"hoe (?:kan|vraag|krijg|doe|kom) ik|hoe moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|opvatten|"
-    r"interpreteren|uitleggen))|waar (?:kan|moet) ik|kan ik|moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|"
+    r"interpreteren|uitleggen))|waar (?:kan|moet) ik|"
+    # ("welke passages kan ik gebruiken?" asks for the letter's words)
+    r"kan ik(?! (?:\w+ ){0,2}(?:gebruiken|citeren|aanhalen|quoten|vinden|terugvinden|lezen|noemen))|"
+    r"moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|"
     r"opvatten|interpreteren))|mag ik|krijg ik|"
     # "does this letter mean we'll have to move out?"
     r"(?:will|do|must|would) (?:i|we) (?:have to|need to)|(?:we|i)'?ll have to|"
@@ -111,7 +115,7 @@ QUANTITY_RE = re.compile(
     r"\b(?:how high|how big|hoe hoog|hoe groot|what number|welk aantal|het precieze aantal|exacte aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
     r"procent|bedrag|amount|how often|hoe vaak|sum of money|geldbedrag|totaalbedrag|total amount|a total|"
-    r"how old|hoe oud|what age|leeftijd|age of|"
+    r"how old|hoe oud|what age|leeftijd|age of|in (?:months|weeks|days|years|maanden|weken|dagen|jaren)|"
     r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
 # "How long must that certainty last?" is answered by a time or by a condition: "zolang de wet plichten oplegt".
@@ -152,7 +156,8 @@ MINISTER_NOUNS = "ministers?|ministeries|ministerie|ministries|ministry|bewindsp
 PARTY_RE = re.compile(r"\b(?:party|parties|partij|partijen|fractie|fracties)\b")
 # "Welk nummer heeft die eis en hoe heet die?": a demand's or an attachment's name is its title, which the letter
 # gives; a person's name it may not.
-PART_NAMED_RE = re.compile(r"\b(?:eis|eisen|demands?|bijlagen?|attachments?|manifest\w*|alinea|paragraph|wet|law)\b")
+PART_NAMED_RE = re.compile(r"\b(?:eis|eisen|demands?|punt|punten|points?|onderde(?:el|len)|bijlagen?|attachments?|"
+                           r"manifest\w*|alinea|paragraph|wet|law)\b")
 ENTITY_RE = re.compile(
     # "which Dutch cities", but not "what the minister told parliament"
     # ("what do towns say" asks what they say)

@@ -352,7 +352,7 @@ class Assistant:
     def _answer(self, question: str, lang: Lang, routed: Route, context: Conversation,
                 retrieve_done: float) -> tuple[str, list[Citation], bool, float]:
         intent = routed.intent
-        if intent in ("injection", "task"):
+        if intent in ("injection", "task", "opinion"):
             return self._refuse(lang, intent), [], True, retrieve_done
         if intent == "invalid_demand":
             lead = self._refuse(lang, "invalid_demand", routed.requested)
@@ -655,6 +655,10 @@ class Assistant:
                     "staat, met citaten." if nl else
                     "I do not write texts such as letters or tweets; I answer questions about what the letter "
                     "says, with quotes.")
+        elif reason == "opinion":
+            lead = ("Ik geef geen eigen mening over de brief of over de VNG; ik laat zien wat de brief zelf zegt." if nl
+                    else "I do not give opinions of my own on the letter or the VNG; I show what the letter itself "
+                    "says.")
         elif reason == "invalid_demand":
             asked = ", ".join(detail)
             parts = [u for u in self.letter.by_kind("demand_part")]

@@ -24,6 +24,7 @@ Intent = Literal[
     "opening",  # how the letter begins
     "injection",
     "task",  # a text to write for the asker
+    "opinion",  # the assistant's own view
     "none",
 ]
 
@@ -237,6 +238,10 @@ ADDRESSEE_RE = re.compile(
     r"|\b(?:wie|who)\b.{0,20}\b(?:kreeg|krijgt|got|gets|get)\s+(?:de|deze|die|het|the|this|that)\s+"
     r"(?:brief|schrijven|letter)\b"
     r"|\b(?:naar|aan) wie\b.*\b(?:gegaan|verstuurd|gestuurd|gezonden|verzonden)\b"
+    # "Is deze brief naar de Tweede Kamer gestuurd of naar de regering?", "ging hij naar het parlement?"
+    r"|\b(?:ging|gaat|gingen) (?:de |deze |die )?(?:brief|hij) (?:\w+ )?naar\b"
+    r"|\b(?:brief|letter|hij|die|deze)\b.{0,20}\b(?:naar|aan) (?:de |het )?(?:\w+ ){0,2}(?:gestuurd|verstuurd|gezonden|"
+    r"verzonden|gericht|geschreven)\b"
     # "an open letter to the King and parliament?", "Is dit nou een brief aan de Tweede Kamer?"
     r"|\b(?:letter|brief)\s+(?:aan|to|for|voor)\s+(?:the|de|het)\s+(?:king|koning|parliament|parlement|"
     r"(?:tweede |eerste )?kamer|house|senate|senaat|president|eu|european)\b"
@@ -248,7 +253,7 @@ COPIES_RE = re.compile(
     r"\b(?:copy|copies|copied|cc|afschrift|kopie|kopieen|kopie'?s|kopietjes?|in kopie|which ministers|welke ministers|"
     r"other ministers|andere ministeries|other ministries|welke bewindsperso\w+|ter informatie|for information|"
     r"andere ministers|ministers besides|ministers behalve|"
-    r"ministers? (?:received|got|kregen|krijgen))\b"
+    r"ministers? (?:received|got|kregen|krijgen)|meelezen|lezen (?:\w+ ){0,2}mee|read along|cc'?d)\b"
     # "kreeg de minister van Justitie de brief ook?", "did the housing minister get the letter?"
     r"|\b(?:kreeg|kregen|ontving|ontvingen|received|got|get)\b.{0,40}\bminister.{0,60}\b(?:brief|letter)\b"
     # "who else got the letter, not only Schoof?"
@@ -300,7 +305,7 @@ CONTENT_RE = re.compile(
     r"onderbouwing|document|stuk)\b"
 )
 MEETING_RE = re.compile(
-    r"\b(?:meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
+    r"\b(?:meeting|meet|mtg|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
     r"om (?:de )?tafel|around the table|round the table|"
     r"sit down|sit-down|sitdown|praten met|willen praten|gaan praten|"
     r"(?:aan het |het )?(?:eind|einde|slot) van de brief|"
@@ -328,6 +333,16 @@ TASK_RE = re.compile(
     r"(?:brief|letter|tweet|tweets|mail|e-?mail|gedicht|poem|"
     r"speech|toespraak|persbericht|press release|column|essay|reactie|response|reply|statement|post|bericht|"
     r"message|ingezonden stuk|op-?ed|verhaal|story|lied|song)\b"
+)
+
+# "Vind jij ook niet dat de VNG zich aanstelt?": the assistant's own opinion ("waar vind je dat?" asks where).
+OPINION_RE = re.compile(
+    r"(?<!waar )(?<!where )\b(?:vind (?:jij|je|u)|vindt u) (?:\w+ ){0,2}(?:dat|van|het)\b"
+    r"|\bwat vind (?:jij|je|u)\b(?! (?:\w+ ){0,3}(?:in de brief|terug))"
+    r"|\b(?:jouw|uw|je) (?:eigen |persoonlijke )?mening\b|\b(?:ben (?:jij|je)|bent u) het (?:\w+ ){0,3}eens\b"
+    r"|\byour (?:own |personal |honest )?(?:opinion|take)\b|\bin your (?:opinion|view)\b"
+    r"|\bdo you (?:personally |honestly )?(?:agree|side)\b|\bwhat do you (?:personally |honestly )?think (?:of|about)\b"
+    r"|\bdo you personally\b"
 )
 
 
@@ -444,6 +459,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         return Route("injection")
     if TASK_RE.search(q):
         return Route("task")
+    if OPINION_RE.search(q):
+        return Route("opinion")
     if OPENING_RE.search(q):
         return Route("opening")
     aside = EXCLUDE_RE.search(q)

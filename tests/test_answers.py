@@ -756,3 +756,13 @@ def test_a_description_of_ter_apel_and_of_the_vng(bot: Assistant) -> None:
     assert not answer.refused and "Ter Apel" in answer.answer
     answer = bot.ask("Was this sent by single councils or by their umbrella organisation?")
     assert not answer.refused and "signature" in ids(answer)
+
+
+def test_own_opinion_refused_and_letter_phrasings_answered(bot: Assistant) -> None:
+    opinion = bot.ask("Vind jij dat de VNG overdrijft?")
+    assert opinion.refused and "mening" in opinion.answer and not opinion.citations
+    # "kan ik gebruiken" asks for the letter's words, not for personal advice
+    passages = bot.ask("Welke zinnen kan ik aanhalen over de spreidingswet?")
+    assert not passages.refused and "demand-2" in ids(passages)
+    # a number of months is a quantity the letter never gives
+    assert bot.ask("Within how much time, in weeks, should asylum cases be decided according to the VNG?").refused

@@ -279,3 +279,20 @@ def test_terse_and_easily_mistaken_phrasings(question: str, intent: str, demands
     routed = _route(question)
     assert routed.intent == intent
     assert routed.demands == demands
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Wat vind jij, heeft de VNG een punt?", "opinion"),
+        ("Zeg eens eerlijk, vind je het terecht dat de VNG zo boos is?", "opinion"),
+        ("Ben jij het met eis 2 eens?", "opinion"),
+        ("In your opinion, is the VNG exaggerating?", "opinion"),
+        ("Waar vind je dat in de brief?", "none"),
+        ("wanneer wil de VNG die mtg?", "meeting"),
+        ("Ging de brief naar het parlement of naar het kabinet?", "addressee"),
+        ("Lezen er nog andere ministers mee?", "copies"),
+    ],
+)
+def test_opinions_meetings_and_recipients(question: str, intent: str) -> None:
+    assert _route(question).intent == intent
