@@ -341,6 +341,17 @@ def focus_word(question: str) -> str | None:
     return word if word in content_tokens(word) else None
 
 
+# "Hoe snel dan, ergens volgend jaar?": a time offered as a guess to a question after when, which the letter answers
+# ("deze week"); not a question about what happened later.
+WHEN_ASKED_RE = re.compile(r"\b(?:hoe snel|hoe gauw|wanneer|tegen wanneer|how soon|how quickly|how fast|when|by when)\b")
+FUTURE_TIME_RE = re.compile(r"\b(?:volgend jaar|next year|komend jaar|coming year)\b")
+
+
+def guessed_time(asked: str) -> bool:
+    found = [m.group(0) for m in AFTERMATH_RE.finditer(asked)]
+    return bool(WHEN_ASKED_RE.search(asked)) and all(FUTURE_TIME_RE.fullmatch(f) for f in found)
+
+
 def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> list[str]:
     """For a routed question ("who wrote ...?"): what in the rest of it points away from this letter —
     a name the letter never uses, or another document ("the coalition agreement")."""
@@ -359,7 +370,7 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
                               rf"(?:\w+\s+){{0,2}}{re.escape(n)}\b", question, re.I)]
     if names:
         return names
-    if AFTERMATH_RE.search(fold(question)):
+    if AFTERMATH_RE.search(fold(question)) and not guessed_time(fold(question)):
         return [m.group(0) for m in AFTERMATH_RE.finditer(fold(question))]
     asked = fold(asked_text(question))
     if off_topic := OFF_TOPIC_RE.findall(asked):  # "which demands are about the weather?"
@@ -384,7 +395,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
         return Verdict(False, "personal")
     # ("Ik woon in een dorp waar volgend jaar een azc komt. ...?", "Onze raad heeft ingestemd. ...?" tell the
     # asker's story; "Suppose the cabinet ignores it. What then?" frames the question.)
-    if AFTERMATH_RE.search(asked) or HYPOTHETICAL_RE.search(folded):
+    if (AFTERMATH_RE.search(asked) and not guessed_time(asked)) or HYPOTHETICAL_RE.search(folded):
         return Verdict(False, "aftermath")
     if CO_SIGNERS_RE.search(asked):
         return Verdict(False, "co_signers")
@@ -429,7 +440,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
                 return Verdict(False, "unknown_terms", foreign)
         elif foreign := foreign_topic(topic, terms):
             return Verdict(False, "unknown_terms", foreign)
-    says = SAYS_ABOUT_RE.search(folded)
+    says = SAYS_ABOUT_RE.search(folded) or SAYS_ABOUT_NL_RE.search(folded)
     # (An English question answered in Dutch, "say that in Dutch", is matched against the Dutch text only.)
     in_its_language = not (lang == "nl" and says and says.group(0).startswith("what"))
     if says and not stance and in_its_language and (foreign := foreign_topic(says.group("topic"), terms)):
@@ -468,6 +479,11 @@ SAYS_ABOUT_RE = re.compile(
     r"\b(?:what|wat)\s+(?:does\s+|do\s+)?(?:the letter|the vng|vng|it|they|de brief|de vng|hij|ze|zij)\s+(?:\w+\s+)?"
     r"(?:says?|writes?|states?|zegt|schrijft)\s*(?:about|on|over|er\s*over|daar\s*over)\s*(?P<topic>[^.?!]*)"
 )
+# The same in a Dutch subordinate clause, verb last: "ik wil weten wat ze daar allemaal over schrijven".
+SAYS_ABOUT_NL_RE = re.compile(
+    r"\bwat\s+(?:de brief|de vng|vng|hij|ze|zij)\s+(?:\w+\s+){0,2}?(?:er|daar)?\s*over\s+(?P<topic>(?:\w+\s+){0,4}?)"
+    r"(?:allemaal\s+)?(?:zegt|zeggen|schrijft|schrijven|vertelt|vertellen|opmerkt|opmerken)\b"
+)
 PRONOUN_TOPIC_RE = re.compile(r"^\W*(?:it|that|this|them|those|dat|die|dit|hem|haar)?\W*$")
 
 
@@ -487,7 +503,10 @@ def asks_what_it_says(match: re.Match[str] | None, terms: QueryTerms) -> bool:
 # A request is asked as much as a question: "I am from Kharkiv. Tell me everything it says about Ukrainians."
 REQUEST_RE = re.compile(r"\W*(?:(?:please|pls|graag|alsjeblieft|aub|ok|oke|okay|so|dus|and|en|now|nu)\W+)*"
                         r"(?:tell|explain|give|show|list|summari[sz]e|describe|quote|vertel|geef|leg|noem|beschrijf|"
-                        r"citeer|som|laat)\b")
+                        r"citeer|som|laat)\b"
+                        # "Ik wil graag weten wat ze over Ter Apel schrijven."
+                        r"|\W*(?:ik|i|we|wij)\s+(?:wil|willen|zou|zouden|want|wanted|would like|'d like|wonder)\s+"
+                        r"(?:\w+\s+){0,2}?(?:weten|know|to know|if|whether|of)\b")
 SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\b\w)\.|[.?!]+(?!\s|$))+[.?!]*")
 # A last sentence typed without its question mark ("... Wat staat daar in de brief over") is still asked.
 UNMARKED_QUESTION_RE = re.compile(r"\W*(?:wat|wie|waar|wanneer|hoe|welke|waarom|staat|zegt|klopt|what|who|where|"

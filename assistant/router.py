@@ -305,7 +305,7 @@ CONTENT_RE = re.compile(
     r"onderbouwing|document|stuk)\b"
 )
 MEETING_RE = re.compile(
-    r"\b(?:meeting|meet|mtg|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
+    r"\b(?:meeting|meet|mtg|overleg|overlegje|afspraak|afspraakje|gesprek|gesprekje|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
     r"om (?:de )?tafel|around the table|round the table|"
     r"sit down|sit-down|sitdown|praten met|willen praten|gaan praten|"
     r"(?:aan het |het )?(?:eind|einde|slot) van de brief|"
@@ -315,6 +315,7 @@ MEETING_RE = re.compile(
 )
 LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
 NAMING_RE = re.compile(r"\b(?:titles?|titel\w*|names?|named|called|heet|heten|any|are there|zijn er|is there|"
+                       r"zit er|zitten er|is er|enige|enig|als bijlage|as an? attachment|"
                        r"enclosed|bijgevoegd|attached|documents?|stuk|stukken|welk|which|what'?s the)\b")
 INJECTION_RE = re.compile(
     r"\b(?:ignore|disregard|forget|negeer|vergeet|override|bypass)\b.{0,40}\b(?:instruction|instructions|"

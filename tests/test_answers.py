@@ -766,3 +766,23 @@ def test_own_opinion_refused_and_letter_phrasings_answered(bot: Assistant) -> No
     assert not passages.refused and "demand-2" in ids(passages)
     # a number of months is a quantity the letter never gives
     assert bot.ask("Within how much time, in weeks, should asylum cases be decided according to the VNG?").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "fact"),
+    [
+        # verb last in a Dutch subordinate clause, with a story around it
+        ("Ik kom uit Emmen. Ik wil graag weten wat ze over Ter Apel allemaal schrijven.", "paragraph-4",
+         "overbelasting"),
+        # a time offered as a guess to "how soon?" is answered with the letter's own time
+        ("Hoe snel willen ze om tafel, ergens volgend jaar?", "closing-request", "deze week"),
+        ("Is er eigenlijk haast bij volgens de VNG?", "closing-request", "deze week"),
+        # asked whether a substantiation is enclosed: the list of attachments says it is
+        ("Zit er een onderbouwing bij de brief?", "attachments", "onderbouwing"),
+    ],
+)
+def test_subordinate_clauses_guessed_times_and_enclosures(bot: Assistant, question: str, unit: str,
+                                                          fact: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused, answer.answer
+    assert unit in ids(answer) and fact in answer.answer.lower()
