@@ -343,7 +343,8 @@ def focus_word(question: str) -> str | None:
 
 # "Hoe snel dan, ergens volgend jaar?": a time offered as a guess to a question after when, which the letter answers
 # ("deze week"); not a question about what happened later.
-WHEN_ASKED_RE = re.compile(r"\b(?:hoe snel|hoe gauw|wanneer|tegen wanneer|how soon|how quickly|how fast|when|by when)\b")
+WHEN_ASKED_RE = re.compile(r"\b(?:hoe snel|hoe gauw|wanneer|tegen wanneer|how soon|how quickly|how fast|when|"
+                           r"by when)\b")
 FUTURE_TIME_RE = re.compile(r"\b(?:volgend jaar|next year|komend jaar|coming year)\b")
 
 

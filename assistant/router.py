@@ -305,7 +305,8 @@ CONTENT_RE = re.compile(
     r"onderbouwing|document|stuk)\b"
 )
 MEETING_RE = re.compile(
-    r"\b(?:meeting|meet|mtg|overleg|overlegje|afspraak|afspraakje|gesprek|gesprekje|ontmoeting|bijeenkomst|consultation|talks with|spreken met|"
+    r"\b(?:meeting|meet|mtg|overleg|overlegje|afspraak|afspraakje|gesprek|gesprekje|ontmoeting|bijeenkomst|"
+    r"consultation|talks with|spreken met|"
     r"om (?:de )?tafel|around the table|round the table|"
     r"sit down|sit-down|sitdown|praten met|willen praten|gaan praten|"
     r"(?:aan het |het )?(?:eind|einde|slot) van de brief|"
