@@ -112,7 +112,8 @@ QUANTITY_RE = re.compile(
     r"\b(?:numbers?|figures?|cijfers?|statistics?)\s+(?:on|about|over)\s+)(?:[\w']+\s+){0,2}"
     r"(?<!control )(?<!controlling )(?<!determine )(?<!decide )(?<!limit )(?<!bepalen )(?<!regelen )"
     r"(?:how many|how much|hoeveel)\b|"
-    r"\b(?:how high|how big|hoe hoog|hoe groot|what number|welk aantal|het precieze aantal|exacte aantal|percentage|"
+    r"\b(?:how high|how big|hoe hoog|hoe groot|what number(?! is| was| does| do| are)|welk aantal|"
+    r"het precieze aantal|exacte aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
     r"procent|bedrag|amount|how often|hoe vaak|sum of money|geldbedrag|totaalbedrag|total amount|a total|"
     r"how old|hoe oud|what age|leeftijd|age of|in (?:months|weeks|days|years|maanden|weken|dagen|jaren)|"
@@ -122,7 +123,16 @@ QUANTITY_RE = re.compile(
 DURATION_RE = re.compile(r"\b(?:how long|hoe lang|tot wanneer|until when)\b")
 DURATION_IN_TEXT_RE = re.compile(r"\b(?:zolang|as long as)\b")
 DURATION_WORDS = frozenset("lang long duurt duren duur last lasts take takes taking blijft blijven gelden geldt stay "
-                           "stays remain remains continue continues".split())
+                           "stays remain remains continue continues binnen within hoeveel much many tijd time".split())
+# What the letter itself lets one count: its demands, attachments, copies, and how often it says something.
+LETTER_COUNT_RE = re.compile(
+    r"\b(?:how many|hoeveel)\s+(?:\w+\s+)?(?:demands|eisen|points|punten|requests|verzoeken|attachments|bijlagen|"
+    r"ministers|ministries|ministeries|copies|afschriften|paragraphs|alinea'?s|parts|onderdelen|sub-?points|times|keer)\b"
+    r"|\b(?:how often|hoe vaak|how many times|hoeveel keer)\b(?=(?:\W+\w+){0,6}\W+(?:komt|komen|come|comes|staat|"
+    r"staan|appear\w*|mention\w*|genoemd|noemt|noemen|terug|voor|bring\w*|brought|refer\w*)\b)"
+)
+# "Binnen hoeveel tijd?" asks how soon: a time, not an amount.
+TIME_AMOUNT_RE = re.compile(r"\b(?:hoeveel tijd|how much time|within how (?:many|much) (?:days|weeks|time))\b")
 # "Which date" wants a calendar date; "when" is also answered by "this week".
 CALENDAR_DATE_RE = re.compile(
     r"\b(?:what dates?|which dates?|welke datum|welke data|datum|data waarop|dated|gedateerd|what day|welke dag|"
@@ -289,7 +299,10 @@ def answer_type(question: str) -> str | None:
     if entity:
         noun = entity.group("noun")
         return "person" if PERSON_NOUN_RE.match(noun) else "minister" if MINISTER_NOUN_RE.match(noun) else "place"
-    if QUANTITY_RE.search(q):
+    if TIME_AMOUNT_RE.search(q):
+        return "duration"
+    # ("How many demands are there?", "hoe vaak komt Ter Apel terug?" are counted in the letter itself.)
+    if QUANTITY_RE.search(LETTER_COUNT_RE.sub(" ", q)):
         return "quantity"
     if CALENDAR_DATE_RE.search(q):
         return "calendar_date"
@@ -794,7 +807,7 @@ def check_answer_type(question: str, passages: list[Passage], lang: str, routed:
     if kind == "duration":
         # A time or condition answers only about its own subject: "zolang de wet plichten oplegt" says how long
         # the certainty must last, "deze week" when to meet; neither how long a procedure takes.
-        asked = set(content_tokens(fold(question))) - DURATION_WORDS
+        asked = set(content_tokens(rewrite_phrases(fold(question)))) - DURATION_WORDS
         texts = [fold(f"{s.nl} {s.en or ''}") for p in passages for s in p.sentences]
         timed = [set(content_tokens(text)) for text in texts
                  if DURATION_IN_TEXT_RE.search(text) or TIME_IN_TEXT_RE.search(text)]

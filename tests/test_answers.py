@@ -786,3 +786,18 @@ def test_subordinate_clauses_guessed_times_and_enclosures(bot: Assistant, questi
     answer = bot.ask(question)
     assert not answer.refused, answer.answer
     assert unit in ids(answer) and fact in answer.answer.lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "fact"),
+    [
+        ("How many points does the list have, and which one is about money for Ukrainians?", "demand-5", "5"),
+        ("Which number has the demand on legislation?", "demand-2", "2"),
+        ("Hoe vaak noemt de brief Ter Apel, en wat staat er steeds?", "paragraph-1", "escaleert"),
+        ("Binnen hoeveel tijd moet het kabinet met de VNG om tafel?", "closing-request", "deze week"),
+    ],
+)
+def test_counts_the_letter_itself_answers(bot: Assistant, question: str, unit: str, fact: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused, answer.answer
+    assert unit in ids(answer) and fact in answer.answer.lower()
