@@ -33,7 +33,7 @@ ARRIVALS = {6: "83fb7e7", 7: "0d7f151", 8: "9a6ee64", 9: "7e64540", 10: "de5a97b
             33: "c76f8b1", 34: "428ea7d", 35: "a98d2b3", 36: "e0d9b84",
             37: "cfc0171", 38: "c0cbacd", 39: "557c26f", 40: "7769b1e", 41: "9352908", 42: "91f8ac2",
             43: "7cba61c", 44: "cf384c7", 45: "cf384c7", 46: "a5e0a76", 47: "a5e0a76", 48: "253c18d", 49: "253c18d",
-            50: "6bb4aab", 51: "6bb4aab"}
+            50: "6bb4aab", 51: "6bb4aab", 52: "000eaa1", 53: "000eaa1"}
 
 
 def round_cases(number: int) -> list[GoldCase]:
