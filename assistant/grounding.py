@@ -115,7 +115,9 @@ QUANTITY_RE = re.compile(
     r"\b(?:how high|how big|hoe hoog|hoe groot|what number(?! is| was| does| do| are)|welk aantal|"
     r"het precieze aantal|exacte aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
-    r"procent|bedrag|amount|how often|hoe vaak|sum of money|geldbedrag|totaalbedrag|total amount|a total|"
+    r"procent|bedrag|amount|how often|hoe vaak|"
+    r"how far (?:below|above|over|under|short)|hoe ver (?:onder|boven)|from what to what|van wat naar wat|"
+    r"sum of money|geldbedrag|totaalbedrag|total amount|a total|"
     r"how old|hoe oud|what age|leeftijd|age of|in (?:months|weeks|days|years|maanden|weken|dagen|jaren)|"
     r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
@@ -783,6 +785,35 @@ EXHAUSTIVE_RE = re.compile(
 
 def asks_for_everything(question: str) -> bool:
     return bool(EXHAUSTIVE_RE.search(fold(question)))
+
+
+# Where one asked question ends and the next begins: "How many were arrested, and what does it say went on?"
+ASKED_CLAUSE_RE = re.compile(
+    r"[?;]|:\s|,?\s+(?:and|en|plus|maar|but)\s+(?=(?:what|wat|which|welke|how|hoe|where|waar|who|wie|why|waarom|"
+    r"when|wanneer|does|do|did|is|are|was|were|zegt|staat|noemt|heeft|klopt)\b)"
+)
+
+
+# Words that only ask again for the missing fact: "Staat dat aantal erin?"
+FACT_WORDS = frozenset("aantal aantallen getal getallen cijfer cijfers number numbers figure figures amount bedrag "
+                       "datum date naam name euro euros eur procent percent".split())
+# ("... and is she also mayor of some city?" asks another fact about the world, not what the letter says.)
+YES_NO_STARTS = ("is ", "are ", "was ", "were ", "isn't ", "is het ", "is ze ", "is hij ")
+LETTER_SAYS_RE = re.compile(r"\b(?:what|wat)\b.{0,30}\b(?:say|says|said|zegt|zeggen|write|writes|schrijft|schrijven|"
+                            r"staat|mention|mentions|noemt|noemen)\b")
+
+
+def asks_more_than(question: str, kind: str, terms: QueryTerms) -> bool:
+    """Besides a clause after a `kind` of fact the letter does not give, the question asks another thing of its
+    own, about something the letter has ("... and what does the letter say went on there?"); not "staat dat
+    aantal erin?", which asks for the same fact again."""
+    clauses = [c for c in ASKED_CLAUSE_RE.split(fold(asked_text(question))) if len(c.split()) >= 3]
+    wanted = {"date": ("date", "duration")}.get(kind, (kind,))
+    kinds = [answer_type(c) for c in clauses]
+    own = [c for c, k in zip(clauses, kinds, strict=True)
+           if k is None and not c.lstrip().startswith(YES_NO_STARTS) and (
+               LETTER_SAYS_RE.search(c) or any(terms.known.get(w) for w in content_tokens(c) if w not in FACT_WORDS))]
+    return len(clauses) >= 2 and any(k in wanted for k in kinds) and bool(own)
 
 
 def check_answer_type(question: str, passages: list[Passage], lang: str, routed: bool = False) -> Verdict:

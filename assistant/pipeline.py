@@ -31,6 +31,7 @@ from assistant.grounding import (
     asked_spans,
     asked_text,
     asks_for_everything,
+    asks_more_than,
     check_answer_type,
     gate,
     quoted_passages,
@@ -598,6 +599,11 @@ class Assistant:
         passages = quoted or select(retrieval, self.retriever, whole_demands=wants, exhaustive=everything,
                                     parts_alone=which_part)
         verdict = check_answer_type(question, passages, lang)
+        if not verdict.supported and asks_more_than(question, verdict.reason, retrieval.terms):
+            # "How many were arrested, and what does the letter say went on there?": what it does not give, then
+            # the part it answers.
+            text, cites = compose(self.letter, lang, passages)
+            return f"{self._lead(lang, verdict.reason)} {text}", cites, False, retrieve_done
         if not verdict.supported:
             return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
         if asks_problem_and_remedy(question):
@@ -695,9 +701,31 @@ class Assistant:
 
     def _refuse_with_pointer(self, lang: Lang, reason: str, passages: list[Passage],
                              detail: list[str] | None = None) -> tuple[str, list[Citation], bool]:
+        lead = self._lead(lang, reason, detail)
+        if not passages:
+            return f"{lead} {self._scope(lang)}", [], True
         nl = lang == "nl"
-        detail = detail or []
-        quoted = ", ".join(f"„{d}”" if nl else f"“{d}”" for d in detail)
+        composer = Composer(self.letter, lang)
+        passage = passages[0]
+        sentence = passage.sentences[0]
+        if passage.unit.kind == "demand" and len(passage.sentences) > 1 and sentence.id == passage.unit.sentences[0].id:
+            # A demand's title says little; its first sentence says what it asks (after a lead-in, "Zet nu door op:")
+            sentence = next((s for s in passage.sentences[1:] if not s.nl.rstrip().endswith(":")),
+                            passage.sentences[1])
+        if reason == "co_signers":
+            sentences = passage.sentences
+            pointer = f"{', '.join(composer.say(s) for s in sentences)} {composer.cite(passage.unit, sentences)}"
+            closest = "Hij is alleen ondertekend door:" if nl else "It is signed only by:"
+            return f"{lead} {closest} {pointer}", composer.citations, True
+        pointer = f"{composer.say(sentence)} {composer.cite(passage.unit, [sentence])}"
+        closest = "Het dichtst in de buurt komt:" if nl else "The closest it comes is:"
+        return f"{lead} {closest} {pointer}", composer.citations, True
+
+    @staticmethod
+    def _lead(lang: Lang, reason: str, detail: list[str] | None = None) -> str:
+        """What the letter does not give, in one sentence."""
+        nl = lang == "nl"
+        quoted = ", ".join(f"„{d}”" if nl else f"“{d}”" for d in detail or [])
         leads = {
             "quantity": ("De brief noemt daarvoor geen aantallen of bedragen.",
                          "The letter gives no numbers or amounts for that."),
@@ -718,19 +746,4 @@ class Assistant:
             "aftermath": ("De brief kan niet zeggen wat er na het versturen is gebeurd; daar zegt hij dus niets over.",
                           "The letter cannot say what happened after it was sent, so it does not answer that."),
         }
-        lead = leads[reason][0 if nl else 1]
-        if not passages:
-            return f"{lead} {self._scope(lang)}", [], True
-        composer = Composer(self.letter, lang)
-        passage = passages[0]
-        sentence = passage.sentences[0]
-        if passage.unit.kind == "demand" and len(passage.sentences) > 1 and sentence.id == passage.unit.sentences[0].id:
-            sentence = passage.sentences[1]  # a demand's title says little; its first sentence says what it asks
-        if reason == "co_signers":
-            sentences = passage.sentences
-            pointer = f"{', '.join(composer.say(s) for s in sentences)} {composer.cite(passage.unit, sentences)}"
-            closest = "Hij is alleen ondertekend door:" if nl else "It is signed only by:"
-            return f"{lead} {closest} {pointer}", composer.citations, True
-        pointer = f"{composer.say(sentence)} {composer.cite(passage.unit, [sentence])}"
-        closest = "Het dichtst in de buurt komt:" if nl else "The closest it comes is:"
-        return f"{lead} {closest} {pointer}", composer.citations, True
+        return leads[reason][0 if nl else 1]

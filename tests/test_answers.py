@@ -801,3 +801,12 @@ def test_counts_the_letter_itself_answers(bot: Assistant, question: str, unit: s
     answer = bot.ask(question)
     assert not answer.refused, answer.answer
     assert unit in ids(answer) and fact in answer.answer.lower()
+
+
+def test_a_compound_question_gets_the_part_the_letter_answers(bot: Assistant) -> None:
+    # the number is not in the letter, the rest is: say so, then answer the rest (not a refusal)
+    answer = bot.ask("How many council meetings were disrupted, and what does the letter say about the intimidation?")
+    assert not answer.refused
+    assert answer.answer.startswith("The letter gives no numbers") and "paragraph-1" in ids(answer)
+    # asking again for the same missing number is still a refusal
+    assert bot.ask("Hoeveel mensen slapen er in Ter Apel? Staat dat getal in de brief?").refused
