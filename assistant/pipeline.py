@@ -40,7 +40,7 @@ from assistant.grounding import (
     with_answer,
 )
 from assistant.index import LetterIndex, index_key
-from assistant.models import Answer, ChatTurn, Citation, Lang, Letter, Sentence, Timings, Unit
+from assistant.models import Answer, Attachment, ChatTurn, Citation, Lang, Letter, Sentence, Timings, Unit
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval
 from assistant.router import (
     MEETING_RE,
@@ -105,6 +105,12 @@ WANT_WORDS = frozenset("vraagt vragen wil willen eist eisen verlangt verwacht ve
 
 # Routes that give way to a search when the question also names a subject of the letter.
 YIELDING_INTENTS = ("demand_list", "overview", "meeting")
+# What an attachment is meant to back up, asked with it: "wat beweert de brief zelf, waar die bijlage het bewijs
+# voor is?", "they claim they warned before - backed up with anything?"
+ABOUT_THE_CLAIM_RE = re.compile(
+    r"\b(?:de brief zelf|brief zelf|the letter itself|back(?:s|ed|ing)? (?:\w+ )?up|bewijs voor|bewijzen|"
+    r"onderbouw\w* voor|which (?:statement|claim|passage)|welke (?:bewering|uitspraak|passage|zin)|wat beweert|"
+    r"(?:does|do) (?:the letter|it|they) claim|warned|gewaarschuwd|aan de bel)\b")
 ROUTING_WORDS_RE = re.compile(
     r"\b(?:eis(?:en)?|punt(?:en)?|verzoek(?:en)?|knelpunt(?:en)?|problemen|demands?|points?|requests?|problems?|"
     r"summar\w*|samenvat\w*|overview|overzicht|kort|hoofdpunten|kern|gist|main|about|over|"
@@ -440,6 +446,10 @@ class Assistant:
                     return (*self._refuse_with_pointer(lang, verdict.reason, passages[:1]), retrieve_done)
                 known = {p.unit.id for p in passages}
                 passages += [p for p in self._topic_passages(question, lang) if p.unit.id not in known]
+                if intent == "attachments" and ABOUT_THE_CLAIM_RE.search(fold(asked_text(question))):
+                    # "... and which statement is the first attachment meant to back up?"
+                    known = {p.unit.id for p in passages}
+                    passages += [p for p in self._backed_by(self.letter.attachments) if p.unit.id not in known]
                 passages.sort(key=lambda p: p.unit.position)
                 text, cites = compose(self.letter, lang, passages)
                 return text, cites, False, retrieve_done
@@ -543,7 +553,25 @@ class Assistant:
             noun = "the attachment" if len(attachments) == 1 else "the attachments"
             text = (f"The letter lists {noun} {listed}, but the text of {'it' if len(attachments) == 1 else 'them'} "
                     f"is not in my sources, so I cannot say what {'it says' if len(attachments) == 1 else 'they say'}.")
+        backed = self._backed_by(attachments) if ABOUT_THE_CLAIM_RE.search(fold(asked_text(question))) else []
+        if backed:
+            # "Wat beweert de brief zelf, waar die bijlage het bewijs voor is?": the letter's own words on it.
+            more = "\n\n".join(composer.passage(passage, True) for passage in backed)
+            return f"{text}\n\n{more}", composer.citations, False, retrieve_done
         return text, composer.citations, True, retrieve_done
+
+    def _backed_by(self, attachments: list[Attachment]) -> list[Passage]:
+        """The paragraph an attachment backs up: the one sharing a rare word of its title ("herhaaldelijk")."""
+        paragraphs = {u.id for u in self.paragraphs}
+        found: list[Passage] = []
+        for attachment in attachments:
+            retrieval = self.retriever.search(attachment.title, "nl", units=paragraphs)
+            rare = {w for w in retrieval.terms.known if self.retriever.word_rarity(retrieval.terms, w) >= VERY_RARE}
+            hits = [h for h in retrieval.hits if h.matched & rare]
+            if hits:
+                retrieval.hits = hits[:1]
+                found += select(retrieval, self.retriever, whole_demands=False)[:1]
+        return found
 
     def _retrieve(self, question: str, lang: Lang, context: Conversation, retrieve_done: float,
                   excluded: set[str] | None = None) -> tuple[str, list[Citation], bool, float]:

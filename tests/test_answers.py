@@ -810,3 +810,12 @@ def test_a_compound_question_gets_the_part_the_letter_answers(bot: Assistant) ->
     assert answer.answer.startswith("The letter gives no numbers") and "paragraph-1" in ids(answer)
     # asking again for the same missing number is still a refusal
     assert bot.ask("Hoeveel mensen slapen er in Ter Apel? Staat dat getal in de brief?").refused
+
+
+def test_what_an_attachment_backs_up_is_in_the_letter_itself(bot: Assistant) -> None:
+    # the first attachment's text is not available, but the claim it substantiates is the letter's own
+    answer = bot.ask("Bijlage 1 is de onderbouwing, maar wat beweert de brief zelf daarover?")
+    assert not answer.refused and {"attachments", "paragraph-3"} <= ids(answer)
+    assert "herhaaldelijk" in answer.answer
+    # what the attachment itself lists stays unanswerable
+    assert bot.ask("The first attachment backs up the warnings. Which dates does it list?").refused
