@@ -112,6 +112,9 @@ QUANTITY_RE = re.compile(
     r"\b(?:numbers?|figures?|cijfers?|statistics?)\s+(?:on|about|over)\s+)(?:[\w']+\s+){0,2}"
     r"(?<!control )(?<!controlling )(?<!determine )(?<!decide )(?<!limit )(?<!bepalen )(?<!regelen )"
     r"(?:how many|how much|hoeveel)\b|"
+    # "Staat er in de brief hoeveel mensen ...?", "does the letter mention how many ...?"
+    r"\b(?:mention\w*|noem\w*|say|says|zegt|give|gives|geeft|state|states|brief|letter|erin|in it)\s+"
+    r"(?:how many|how much|hoeveel)\b|"
     r"\b(?:how high|how big|hoe hoog|hoe groot|what number(?! is| was| does| do| are)|welk aantal|"
     r"het precieze aantal|exacte aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
@@ -396,6 +399,30 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> l
     return [w for w in content_tokens(residual) if w in OTHER_DOCUMENTS and w in asked_words]
 
 
+# A law named by what it is about ("the asylum emergency measures act", "de asielnoodmaatregelenwet"): the letter
+# names two (the spreidingswet and the Tijdelijke wet opvang Oekraïne); a thesaurus sense of "emergency" does not
+# make another one the letter's.
+NAMED_LAW_RE = re.compile(r"\b(?:the|a|an|this|that|de|het|die|deze)\s+((?:[\w-]+\s+){1,3}?)(?:act|law|bill)\b"
+                          r"|\b(\w{3,}wet)\b")
+# The letter's own laws, as it names them in Dutch and English ("spreidingswet", "dispersal act", "Tijdelijke wet
+# opvang Oekraïne", "Temporary Act"): a paraphrase of one of them ("the spreading law") is still the letter's.
+LAW_ADJECTIVES = frozenset("new old current existing nieuwe oude huidige bestaande".split())
+LETTER_LAW_RE = re.compile(r"\b(\w{4,})wet\b|\b(\w{4,})\s+(?:wet|act)\b", re.IGNORECASE)
+
+
+def foreign_laws(asked: str, terms: QueryTerms, retrieval: Retrieval) -> list[str]:
+    own = {fold(g)[:5] for m in LETTER_LAW_RE.finditer(letter_text(retrieval)) for g in m.groups() if g}
+    laws = []
+    for match in NAMED_LAW_RE.finditer(asked):
+        words = [match.group(2)] if match.group(2) else match.group(1).split()
+        named = [w for w in words if w in terms.known and not is_stopword(w) and w not in LAW_ADJECTIVES]
+        foreign = [w for w in named if not terms.known[w] or (terms.how.get(w) != "exact" and not any(
+            stem.split(":")[-1][:5] in own for stem in terms.known[w]))]
+        if foreign:
+            laws.append(match.group(0).strip())
+    return laws
+
+
 def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetriever | None = None) -> Verdict:
     """Is the question's topic in the letter? Residents use words the letter does not, so one unknown word
     is not enough to refuse; but when most of the question is foreign to the letter ("erwtensoep",
@@ -420,6 +447,8 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     names = unknown_names(question, retrieval, retriever)
     if names:
         return Verdict(False, "unknown_names", names)
+    if laws := foreign_laws(asked, terms, retrieval):
+        return Verdict(False, "unknown_names", laws)
     if not terms.tokens or not any(h.matched for h in retrieval.hits):
         return Verdict(False, "off_topic")
     sources = {fold(w) for w in attributed_names(question)}

@@ -35,7 +35,7 @@ SYNONYMS: dict[str, str] = {
     "statushouders": "taakstelling huisvestingsopgave",
     # dispersal act
     "spreidingswet": "spreidingswet",
-    "distribution": "verdelingsmechanismen allocation",
+    "distribution": "verdelingsmechanismen allocation spreidingswet dispersal",
     "spreading": "spreidingswet dispersal",
     # money
     "money": "bekostiging uitvoeringskosten geld rekening funding costs bill",

@@ -819,3 +819,18 @@ def test_what_an_attachment_backs_up_is_in_the_letter_itself(bot: Assistant) -> 
     assert "herhaaldelijk" in answer.answer
     # what the attachment itself lists stays unanswerable
     assert bot.ask("The first attachment backs up the warnings. Which dates does it list?").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Wat vindt de VNG van de Omgevingswet?", True),
+        ("Does the letter mention the new migration pact law?", True),
+        ("Does the VNG want the cabinet to keep the spreading law?", False),
+        ("What does the letter say about the Temporary Act for Ukrainians?", False),
+        ("Staat er in de brief hoeveel statushouders er wachten op een woning?", True),
+    ],
+)
+def test_laws_the_letter_does_not_name_and_numbers_it_does_not_give(bot: Assistant, question: str,
+                                                                   refused: bool) -> None:
+    assert bot.ask(question).refused is refused
