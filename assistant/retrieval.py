@@ -182,9 +182,13 @@ class HybridRetriever(BaseRetriever):
                 # Thesaurus targets are the letter's own words, in either language.
                 stems |= stems_of(content_tokens(SYNONYMS[word]), ("nl", "en"))  # "deze week": "week"
                 how[word] = "exact" if stems_of([word]) else "synonym"
-            if not stems and len(word) >= 6:
+            if not stems and len(word) >= 5:
                 stems = {st for lang in langs for st in stems_of(
                     difflib.get_close_matches(word, vocab(lang), n=2, cutoff=0.85), (lang,))}
+                if not stems:
+                    # a resident's word misspelled ("safty", "troublemakrs"): its thesaurus sense
+                    stems = {st for near in difflib.get_close_matches(word, list(SYNONYMS), n=1, cutoff=0.9)
+                             for st in stems_of(content_tokens(SYNONYMS[near]), ("nl", "en"))}
                 how[word] = "spelling"
             if len(word) >= 7 or (word.startswith("ge") and len(word) >= 6):
                 # Other inflections and derivations: "oekrainers" ~ "oekraiense", "gemeenten" ~ "gemeentelijke",

@@ -661,8 +661,8 @@ WHICH_PART_RE = re.compile(r"\b(?:which|what|welk|welke)\s+(?:\w+\s+)?(?:sub-?po
 
 
 # "In welke eisen gaat het over overlast?", "which demands mention money?": every demand on it, and only demands.
-WHICH_DEMANDS_RE = re.compile(r"\b(?:which|what|welke)\s+(?:of (?:the|its|their) |other )?(?:demands|eisen|requests|"
-                              r"verzoeken)\b")
+WHICH_DEMANDS_RE = re.compile(r"\b(?:which|what|welke)\s+(?:of (?:the|its|their) |other )?(?:demands?|eisen|eis|"
+                              r"requests?|verzoeken)\b")
 
 
 def asks_which_demands(question: str) -> bool:

@@ -834,3 +834,12 @@ def test_what_an_attachment_backs_up_is_in_the_letter_itself(bot: Assistant) -> 
 def test_laws_the_letter_does_not_name_and_numbers_it_does_not_give(bot: Assistant, question: str,
                                                                    refused: bool) -> None:
     assert bot.ask(question).refused is refused
+
+
+def test_misspelled_resident_words_and_the_demand_that_fits(bot: Assistant) -> None:
+    # "safty" is the thesaurus' "safety" misspelled; short words are not guessed at
+    answer = bot.ask("what does it say on safty of residents?")
+    assert not answer.refused and "paragraph-3" in ids(answer)
+    # "welke eis sluit daarop aan": the demand answering what was described, found among the demands
+    answer = bot.ask("Burgemeesters worden bedreigd. Welke eis past daar het best bij?")
+    assert "demand-1" in ids(answer)
