@@ -36,7 +36,7 @@ PERSONAL_RE = re.compile(
     r"hoe (?:kan|vraag|krijg|doe|kom) ik|hoe moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|opvatten|"
     r"interpreteren|uitleggen))|waar (?:kan|moet) ik|"
     # ("welke passages kan ik gebruiken?" asks for the letter's words)
-    r"kan ik(?! (?:\w+ ){0,2}(?:gebruiken|citeren|aanhalen|quoten|vinden|terugvinden|lezen|noemen))|"
+    r"kan ik(?! (?:[\w-]+ ){0,5}(?:gebruiken|citeren|aanhalen|quoten|vinden|terugvinden|lezen|noemen))|"
     r"moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|"
     r"opvatten|interpreteren))|mag ik|krijg ik|"
     # "does this letter mean we'll have to move out?"
@@ -280,6 +280,9 @@ def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetrieve
     return names
 
 
+PERSON_NAME_ASKED_RE = re.compile(r"\b(?:minister|person|persoon|who|wie)\b.{0,40}\b(?:by name|bij naam)\b"
+                                  r"|\b(?:(?:his|her) (?:full )?name|(?:zijn|haar) naam|who is (?:that|this) minister|"
+                                  r"wie is (?:dat|die) minister|which person|welke persoon|the person behind)\b")
 FIRST_NAME_RE = re.compile(r"\b(?:first names?|given names?|voornaam|voornamen)\b")
 # A full name is a person's first name only when a person is asked about: the sender's full name is the VNG's.
 FULL_NAME_RE = re.compile(r"\b(?:full names?|volledige naam)\b")
@@ -300,6 +303,8 @@ def answer_type(question: str) -> str | None:
         return "first_name"
     if PROVISION_RE.search(q):
         return "provision"
+    if PERSON_NAME_ASKED_RE.search(q):
+        return "name"  # "which minister is that, by name?": a person's name, not the ministry's
     entity = ENTITY_RE.search(q)
     if entity:
         noun = entity.group("noun")
@@ -371,12 +376,13 @@ def guessed_time(asked: str) -> bool:
     return bool(WHEN_ASKED_RE.search(asked)) and all(FUTURE_TIME_RE.fullmatch(f) for f in found)
 
 
-def residual_is_foreign(residual: str, question: str, retrieval: Retrieval) -> list[str]:
+def residual_is_foreign(residual: str, question: str, retrieval: Retrieval, listed: bool = False) -> list[str]:
     """For a routed question ("who wrote ...?"): what in the rest of it points away from this letter —
-    a name the letter never uses, or another document ("the coalition agreement")."""
+    a name the letter never uses, or another document ("the coalition agreement"). `listed`: the part of the letter
+    asked for is a list that answers a name by leaving it out ("ging hij in cc naar Defensie?")."""
     # "Addressed to the King or to the prime minister?" offers a choice: the answer says which it is.
     # "Did the minister of Defence get it too?": the copy list answers, by naming who did.
-    names = [n for n in unknown_names(question, retrieval)
+    names = [n for n in ([] if listed else unknown_names(question, retrieval))
              if not re.search(rf"\b(?:or|of)\s+(?:\w+\s+){{0,3}}{re.escape(n)}\b|"
                               rf"\b{re.escape(n)}\s+(?:or|of)\b|"
                               # "signed by Femke Halsema, is that right?": the answer names who signed it

@@ -418,7 +418,7 @@ class Assistant:
             retrieval = Retrieval(hits=[], terms=self.retriever.analyse(question, lang))
             if CO_SIGNERS_RE.search(fold(asked_text(question))):  # "wie hebben hem nog meer ondertekend?"
                 return (*self._refuse_with_pointer(lang, "co_signers", self._signatory()), retrieve_done)
-            foreign = residual_is_foreign(routed.residual, question, retrieval)
+            foreign = residual_is_foreign(routed.residual, question, retrieval, listed=intent == "copies")
             if foreign:
                 reason = "aftermath" if AFTERMATH_RE.search(fold(question)) else "unknown_names"
                 return (*self._refuse_with_pointer(lang, reason, [], foreign), retrieve_done)

@@ -843,3 +843,14 @@ def test_misspelled_resident_words_and_the_demand_that_fits(bot: Assistant) -> N
     # "welke eis sluit daarop aan": the demand answering what was described, found among the demands
     answer = bot.ask("Burgemeesters worden bedreigd. Welke eis past daar het best bij?")
     assert "demand-1" in ids(answer)
+
+
+def test_copy_list_answers_ministries_it_lacks_and_names_it_does_not_give(bot: Assistant) -> None:
+    # a ministry not on the copy list is answered by the list itself
+    answer = bot.ask("Kreeg het ministerie van Onderwijs ook een afschrift?")
+    assert not answer.refused and "copies" in ids(answer)
+    # the minister is named by office only: their name is not in the letter
+    assert bot.ask("Who is the Minister for Asylum and Migration mentioned in demand 5, by name?").refused
+    # quoting the letter in a debate is not personal advice
+    answer = bot.ask("Kan ik in de raad de VNG-brief aanhalen over de rechtsstaat?")
+    assert not answer.refused and "paragraph-3" in ids(answer)

@@ -296,3 +296,16 @@ def test_terse_and_easily_mistaken_phrasings(question: str, intent: str, demands
 )
 def test_opinions_meetings_and_recipients(question: str, intent: str) -> None:
     assert _route(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Wil de VNG met het kabinet spreken?", "meeting"),
+        ("Welke vervolgstap verwacht de VNG?", "meeting"),
+        ("Were any other papers included?", "attachments"),
+        ("Zitten er nog documenten bij de brief?", "attachments"),
+    ],
+)
+def test_meetings_and_enclosures_in_other_words(question: str, intent: str) -> None:
+    assert _route(question).intent == intent
