@@ -89,11 +89,14 @@ BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is
 # conversation about demands
 BARE_ORDINAL_RE = re.compile(
     r"^\W*(?:(?:ok\w*|oke|okay|thanks|bedankt|dank je|so|dus|right|nice)\W+)*"
-    r"(?:and|en|what about|hoe zit het met|wat is|en wat is|and what is|what is|what's|whats|which is|welke is)?"
+    r"(?:and|en|what about|hoe zit het met|wat is|en wat is|and what is|what is|what's|whats|which is|welke is|"
+    # "kunt u de vierde beter uitleggen?", "can you explain the third one?"
+    r"(?:kunt u|kun je|wil je|wilt u|can you|could you|please|pls)(?:\s+(?:explain|uitleggen|toelichten))?)?"
     r"\s*(?:the|de|het|die|dat|that|this|deze)?\s*("
     + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?"
     # "en die eerste, wat houdt die in?"
-    r"(?:\W*(?:$|\?)|(?P<tail>\s*[,:-]\s*(?:wat|what|waar|where|hoe|how)\b[^?]*\??\s*$))"
+    r"(?:\W*(?:$|\?)|(?P<tail>\s*[,:-]\s*(?:wat|what|waar|where|hoe|how)\b[^?]*\??\s*$)"
+    r"|\s+(?:\w+\s+)?(?:uitleggen|toelichten|verduidelijken|explain|clarify|more)\b\W*$)"
 )
 # "ok, and the next one?" / "en de vorige eis?": the demand after (or before) the one under discussion
 STEP_RE = re.compile(

@@ -854,3 +854,17 @@ def test_copy_list_answers_ministries_it_lacks_and_names_it_does_not_give(bot: A
     # quoting the letter in a debate is not personal advice
     answer = bot.ask("Kan ik in de raad de VNG-brief aanhalen over de rechtsstaat?")
     assert not answer.refused and "paragraph-3" in ids(answer)
+
+
+def test_idioms_images_and_ordinals_asked_in_other_words(bot: Assistant) -> None:
+    # "de prijs betalen" is the letter's "de rekening betalen"
+    answer = bot.ask("Wie betaalt volgens de VNG de prijs?")
+    assert not answer.refused and "paragraph-4" in ids(answer) and "rekening" in answer.answer
+    # words about language ("image", "metaphor") are the frame, the sand is the subject
+    answer = bot.ask("Where does the sand metaphor appear, and what is it aimed at?")
+    assert not answer.refused and "demand-3" in ids(answer)
+    # an ordinal asked for as an explanation, after a list of the demands
+    history = [ChatTurn(role="user", content="Welke eisen stelt de VNG?"),
+               ChatTurn(role="assistant", content="Vijf: 1) rijksregie, 2) wetgeving, 3) echte problemen, ...")]
+    answer = bot.ask("Kun je de tweede toelichten?", history)
+    assert not answer.refused and ids(answer) >= {"demand-2"}
