@@ -115,7 +115,7 @@ QUANTITY_RE = re.compile(
     # "Staat er in de brief hoeveel mensen ...?", "does the letter mention how many ...?"
     r"\b(?:mention\w*|noem\w*|say|says|zegt|give|gives|geeft|state|states|brief|letter|erin|in it)\s+"
     r"(?:how many|how much|hoeveel)\b|"
-    r"\b(?:how high|how big|hoe hoog|hoe groot|what number(?! is| was| does| do| are)|welk aantal|"
+    r"\b(?:how high|how big|hoe hoog|hoe groot|what number(?! is| was)|welk aantal|"
     r"het precieze aantal|exacte aantal|percentage|"
     r"wat kost\w*|what (?:does|do|did) (?:\w+ ){1,3}cost|hoe duur|how expensive|how much money|hoeveel geld|"
     r"procent|bedrag|amount|how often|hoe vaak|"
@@ -136,6 +136,8 @@ LETTER_COUNT_RE = re.compile(
     r"|\b(?:how often|hoe vaak|how many times|hoeveel keer)\b(?=(?:\W+\w+){0,6}\W+(?:komt|komen|come|comes|staat|"
     r"staan|appear\w*|mention\w*|genoemd|noemt|noemen|terug|voor|bring\w*|brought|refer\w*)\b)"
 )
+SHARE_RE = re.compile(r"\b(?:how much of|what (?:part|share|portion|percentage) of|welk deel van|hoeveel van|"
+                      r"welk percentage van)\b")
 # "Binnen hoeveel tijd?" asks how soon: a time, not an amount.
 TIME_AMOUNT_RE = re.compile(r"\b(?:hoeveel tijd|how much time|within how (?:many|much) (?:days|weeks|time))\b")
 # "Which date" wants a calendar date; "when" is also answered by "this week".
@@ -870,6 +872,9 @@ def check_answer_type(question: str, passages: list[Passage], lang: str, routed:
     if kind == "quantity":
         # Demand numbering is not a quantity.
         target = re.sub(r"\b(?:eis|demand)\s+\d\w*", "", target)
+        # "How much of the costs should be reimbursed?" asks a share: "volledig" answers it.
+        if SHARE_RE.search(fold(question)) and re.search(r"\b(?:volledig|in full|fully)\b", target):
+            return Verdict(True)
     if kind == "duration":
         # A time or condition answers only about its own subject: "zolang de wet plichten oplegt" says how long
         # the certainty must last, "deze week" when to meet; neither how long a procedure takes.

@@ -54,8 +54,8 @@ KEYWORD = (
 NUMBER = r"(?:\d{1,2}(?!\d)|(?:" + "|".join(sorted([*NUMBER_WORDS, *ROMAN], key=len, reverse=True)) + r")\b)"
 PART = r"(?:\s*[.(\-]?\s*\(?([a-z])\)?(?![a-z]))"
 # (A space or a bracket after the word: "de letters zijn klein" is not part s.)
-PART_WORD = (r"\b(?:sub-?points?|sub-?items?|sub-?parts?|subpunt|subonderdeel|part|onderdeel|sub|letter|deel|punt|item|"
-             r"onder|under)(?:\s+\(?|\s*\()([a-z])\)?(?![a-z])")
+PART_WORD = (r"\b(?:sub-?points?|sub-?items?|sub-?parts?|subpunt|subonderdeel|part|onderdeel|sub|letter|deel|punt|"
+             r"point|item|onder|under)(?:\s+\(?|\s*\()([a-z])\)?(?![a-z])")
 
 # "eis 4b", "demand 4(b)", "punt 2", "eis vier", "demand 4, part b", "vraag 3"
 KEYWORD_NUMBER_RE = re.compile(
@@ -96,7 +96,7 @@ BARE_ORDINAL_RE = re.compile(
     + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?"
     # "en die eerste, wat houdt die in?"
     r"(?:\W*(?:$|\?)|(?P<tail>\s*[,:-]\s*(?:wat|what|waar|where|hoe|how)\b[^?]*\??\s*$)"
-    r"|\s+(?:\w+\s+)?(?:uitleggen|toelichten|verduidelijken|explain|clarify|more)\b\W*$)"
+    r"|(?P<explain>\s+(?:\w+\s+){0,4}(?:uitleggen|toelichten|verduidelijken|explain|clarify|more))\b\W*$)"
 )
 # "ok, and the next one?" / "en de vorige eis?": the demand after (or before) the one under discussion
 STEP_RE = re.compile(
@@ -199,8 +199,9 @@ SENDER_RE = re.compile(
     r"which group (?:sent|wrote|signed|is behind))\b"
     r"|\bput (?:their|his|her|its|a) names? (?:to|on|under)\b"
     # "was die brief nou van de provincies of van de gemeenten?"
-    r"|\b(?:letter|brief|it|hij)\b.{0,20}\b(?:from|van)\s+(?:de\s+|the\s+)?(?:\w+\s+){1,2}(?:or|of)\s+(?:from\s+|van\s+)?"
-    r"(?:de\s+|the\s+)?\w+"
+    # (English "or", Dutch "of": "the letter gets from intimidation of officials to ..." offers no choice)
+    r"|\b(?:letter|it)\b.{0,20}\bfrom\s+(?:the\s+)?(?:\w+\s+){1,2}or\s+(?:from\s+)?(?:the\s+)?\w+"
+    r"|\b(?:brief|hij)\b.{0,20}\bvan\s+(?:de\s+)?(?:\w+\s+){1,2}of\s+(?:van\s+)?(?:de\s+)?\w+"
     r"|\b(?:vng|it|that|this)\s+(?:stands?|staat)\s+(?:for|voor)\b|\b(?:stands?|staat) (?:vng|het) (?:for|voor)\b"
     r"|\b(?:afkorting|abbreviation|acronym|acroniem)\b"
     r"|\bwhat does vng (?:stand for|mean)\b|\bwat betekent vng\b|\bwho(?:'s| is|s)? (?:the )?vng\b"
@@ -213,7 +214,10 @@ SENDER_RE = re.compile(
     r"|\bvan wie is (?:deze|die|de|dit|dat|het)\s+(?:brief|schrijven|stuk)\b"
     r"|\b(?:letter|brief|it|this)\s+(?:is\s+|was\s+|comes?\s+|komt\s+)?(?:from|van)\s+(?:one|a|an|which|what|wie|"
     r"een|welke)\b"
-    # "die brief is toch van de gemeente Utrecht?": a sender proposed, to be confirmed or corrected
+    # "die brief is toch van de gemeente Utrecht?", "a letter from the city of Utrecht, isn't it?": a sender
+    # proposed, to be confirmed or corrected
+    r"|\b(?:letter|brief)\s+(?:from|van)\s+(?:de\s+|the\s+)?(?:gemeente|municipality|city|stad|town|"
+    r"burgemeester|mayor|provincie|province)\b"
     r"|\b(?:(?:letter|brief|it|this)\s+(?:is|was|komt|kwam|comes?|came)|(?:is|was|komt|kwam)\s+(?:de\s+|the\s+|"
     r"this\s+|deze\s+|die\s+)?(?:letter|brief|it|this))\s+(?:toch\s+|nou\s+|echt\s+|really\s+|"
     r"actually\s+)?(?:from|van)\s+(?:de\s+|the\s+)?(?:gemeente|municipality|city|stad|city of|town of|"
@@ -565,7 +569,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
 
     refs = _demand_refs(q, n_demands)
     ordinal = BARE_ORDINAL_RE.match(q)
-    if ordinal and ordinal.group("tail") and context_demand and f"{context_demand}a" in demand_labels:
+    if ordinal and (ordinal.group("tail") or ordinal.group("explain")) and context_demand and \
+            f"{context_demand}a" in demand_labels:
         ordinal = None  # "and the first one, what does that mean?" after demand 4 is its first part
     if not refs and ordinal and context_demand:
         word = ordinal.group(1)

@@ -868,3 +868,20 @@ def test_idioms_images_and_ordinals_asked_in_other_words(bot: Assistant) -> None
                ChatTurn(role="assistant", content="Vijf: 1) rijksregie, 2) wetgeving, 3) echte problemen, ...")]
     answer = bot.ask("Kun je de tweede toelichten?", history)
     assert not answer.refused and ids(answer) >= {"demand-2"}
+
+
+def test_shares_and_numbers_asked_of_the_letter(bot: Assistant) -> None:
+    # a share of the costs is answered by "volledig"; a number of people is not given
+    answer = bot.ask("Which part of their costs for Ukrainians should be reimbursed, according to the VNG?")
+    assert not answer.refused and "in full" in answer.answer
+    assert bot.ask("Someone wrote that 2,000 people sleep in Ter Apel. What number does the letter give?").refused
+    # "true or false?" frames a fact check; the sand metaphor is the subject
+    answer = bot.ask("True or false: the letter says council meetings about reception run smoothly?")
+    assert not answer.refused and "paragraph-1" in ids(answer)
+
+
+def test_an_explained_ordinal_after_demand_four_is_its_part(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Wat staat er in eis 4?"),
+               ChatTurn(role="assistant", content="Drie punten: (a) doorlooptijden, (b) overlastgevers, (c) ...")]
+    answer = bot.ask("Kun je dat derde puntje wat beter uitleggen?", history)
+    assert not answer.refused and "demand-4c" in ids(answer)

@@ -309,3 +309,17 @@ def test_opinions_meetings_and_recipients(question: str, intent: str) -> None:
 )
 def test_meetings_and_enclosures_in_other_words(question: str, intent: str) -> None:
     assert _route(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "context", "intent", "demands"),
+    [
+        ("What does point c say?", "4", "demand", ["4c"]),
+        ("Isn't this a letter from the mayor of Groningen?", None, "sender", []),
+        ("How does the letter go from threats of officials to the rule of law?", None, "none", []),
+    ],
+)
+def test_parts_proposed_senders_and_english_of(question: str, context: str | None, intent: str,
+                                               demands: list[str]) -> None:
+    routed = _route(question, context)
+    assert routed.intent == intent and routed.demands == demands
