@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.answer import Passage
+from assistant.asked import ASKED_CLAUSE_RE, asked_spans, asked_text
 from assistant.language import QUOTED_RE
 from assistant.models import Sentence, Unit
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
@@ -553,37 +554,6 @@ def asks_what_it_says(match: re.Match[str] | None, terms: QueryTerms) -> bool:
     return all(terms.known[t] for t in topic)
 
 
-# A request is asked as much as a question: "I am from Kharkiv. Tell me everything it says about Ukrainians."
-REQUEST_RE = re.compile(r"\W*(?:(?:please|pls|graag|alsjeblieft|aub|ok|oke|okay|so|dus|and|en|now|nu)\W+)*"
-                        r"(?:tell|explain|give|show|list|summari[sz]e|describe|quote|vertel|geef|leg|noem|beschrijf|"
-                        r"citeer|som|laat)\b"
-                        # "Ik wil graag weten wat ze over Ter Apel schrijven."
-                        r"|\W*(?:ik|i|we|wij)\s+(?:wil|willen|zou|zouden|want|wanted|would like|'d like|wonder)\s+"
-                        r"(?:\w+\s+){0,2}?(?:weten|know|to know|if|whether|of)\b")
-SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\b\w)\.|[.?!]+(?!\s|$))+[.?!]*")
-# A last sentence typed without its question mark ("... Wat staat daar in de brief over") is still asked.
-UNMARKED_QUESTION_RE = re.compile(r"\W*(?:wat|wie|waar|wanneer|hoe|welke|waarom|staat|zegt|klopt|what|who|where|"
-                                  r"when|how|which|why|does|do|is|are|did)\b[^.?!]*$")
-
-
-def asked_spans(question: str) -> list[tuple[int, int]]:
-    """Where a message's questions are, when it also tells a story around them: "Ik woon in Vlagtwedde. Wat zegt
-    de brief over Ter Apel?" asks about Ter Apel, not Vlagtwedde. The whole message otherwise. (Initials and
-    abbreviations, "S.A.M. Dijksma", "o.a.", do not end a sentence.)"""
-    sentences = [(m.start(), m.end()) for m in SENTENCE_RE.finditer(question) if m.group(0).strip()]
-    asked = [(start, end) for start, end in sentences
-             if question[start:end].rstrip().endswith("?") or REQUEST_RE.match(fold(question[start:end]))
-             or UNMARKED_QUESTION_RE.match(fold(question[start:end]))]
-    if len(sentences) < 2 or not asked or len(asked) == len(sentences):
-        return [(0, len(question))]
-    return asked
-
-
-def asked_text(question: str) -> str:
-    """The message's questions (and requests), without the story around them; the whole message otherwise."""
-    return " ".join(question[start:end] for start, end in asked_spans(question)).strip()
-
-
 def asked_tokens(question: str) -> list[str]:
     """The content words of a message's questions when it also holds statements around them; [] otherwise.
     "Goedemiddag, ik ben griffier. Klopt het dat ...? Ik wil het correct weergeven in een memo." may be judged
@@ -822,13 +792,6 @@ EXHAUSTIVE_RE = re.compile(
 
 def asks_for_everything(question: str) -> bool:
     return bool(EXHAUSTIVE_RE.search(fold(question)))
-
-
-# Where one asked question ends and the next begins: "How many were arrested, and what does it say went on?"
-ASKED_CLAUSE_RE = re.compile(
-    r"[?;]|:\s|,?\s+(?:and|en|plus|maar|but)\s+(?=(?:what|wat|which|welke|how|hoe|where|waar|who|wie|why|waarom|"
-    r"when|wanneer|does|do|did|is|are|was|were|zegt|staat|noemt|heeft|klopt)\b)"
-)
 
 
 # Words that only ask again for the missing fact: "Staat dat aantal erin?"

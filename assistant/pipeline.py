@@ -17,6 +17,7 @@ from assistant.answer import (
     count_word,
     with_dutch_wording,
 )
+from assistant.asked import asked_spans, asked_text
 from assistant.config import Settings, get_settings
 from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
@@ -28,8 +29,6 @@ from assistant.grounding import (
     VERY_RARE,
     Verdict,
     answer_type,
-    asked_spans,
-    asked_text,
     asks_for_everything,
     asks_more_than,
     check_answer_type,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.asked import ASKED_CLAUSE_RE, asked_text
 from assistant.text import fold
 
 Intent = Literal[
@@ -600,8 +601,14 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
                 number = 2
             elif re.search(r"\b(?:onderbouwing|substantiation)\b", q):
                 number = 1
-        content = bool(CONTENT_RE.search(q))
-        naming = bool(NAMING_RE.search(q))
+        # Judged on what is asked, less the clauses on other parts of the letter: "Post says it came with an
+        # attached list. What documents were attached?" asks for the list; "what does the letter ask at the end,
+        # and what's attached?" for the list and the meeting.
+        clauses = [c for c in ASKED_CLAUSE_RE.split(fold(asked_text(" ".join(question.split()))))
+                   if not (MEETING_RE.search(c) or any(p.search(c) for _, p in PARTY_PATTERNS))]
+        asked = " . ".join(clauses) or q
+        content = bool(CONTENT_RE.search(asked))
+        naming = bool(NAMING_RE.search(asked))
         # "What does the manifesto say?" and "what warnings does attachment 1 list?" ask for content;
         # "is a manifesto enclosed, what's it called?" and "which attachments are there?" for the list.
         # "bijlagen?" alone asks which there are; the list also says their texts are not available.

@@ -323,3 +323,20 @@ def test_parts_proposed_senders_and_english_of(question: str, context: str | Non
                                                demands: list[str]) -> None:
     routed = _route(question, context)
     assert routed.intent == intent and routed.demands == demands
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # what is asked decides, not the story: the list of attachments
+        ("A tweet says the letter quotes the attached manifesto at length. Which documents were attached?",
+         "attachments"),
+        # and a clause on another part of the letter does not make the attachments a content question
+        ("What does the letter say about meeting this week, and what is attached?", "attachments"),
+        ("Wat staat er in het manifest? Wat zijn de hoofdpunten ervan?", "attachment_content"),
+    ],
+)
+def test_attachment_list_or_content_by_what_is_asked(question: str, intent: str) -> None:
+    routed = _route(question)
+    assert routed.intent == intent
+    assert ("meeting" in routed.also) == ("meeting" in question)
