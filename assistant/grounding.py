@@ -122,7 +122,8 @@ QUANTITY_RE = re.compile(
     r"procent|bedrag|amount|how often|hoe vaak|"
     r"how far (?:below|above|over|under|short)|hoe ver (?:onder|boven)|from what to what|van wat naar wat|"
     r"sum of money|geldbedrag|totaalbedrag|total amount|a total|"
-    r"how old|hoe oud|what age|leeftijd|age of|in (?:months|weeks|days|years|maanden|weken|dagen|jaren)|"
+    r"how old|hoe oud|what age|leeftijd|age of|"
+    r"in (?:months|weeks|days|years|maanden|weken|dagen|jaren)|"
     r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
 # "How long must that certainty last?" is answered by a time or by a condition: "zolang de wet plichten oplegt".
@@ -137,6 +138,7 @@ LETTER_COUNT_RE = re.compile(
     r"|\b(?:how often|hoe vaak|how many times|hoeveel keer)\b(?=(?:\W+\w+){0,6}\W+(?:komt|komen|come|comes|staat|"
     r"staan|appear\w*|mention\w*|genoemd|noemt|noemen|terug|voor|bring\w*|brought|refer\w*)\b)"
 )
+UNITS_ASKED_RE = re.compile(r"\bin (?:months|weeks|days|years|maanden|weken|dagen|jaren)\b")
 SHARE_RE = re.compile(r"\b(?:how much of|what (?:part|share|portion|percentage) of|welk deel van|hoeveel van|"
                       r"welk percentage van)\b")
 # "Binnen hoeveel tijd?" asks how soon: a time, not an amount.
@@ -312,7 +314,7 @@ def answer_type(question: str) -> str | None:
     if entity:
         noun = entity.group("noun")
         return "person" if PERSON_NOUN_RE.match(noun) else "minister" if MINISTER_NOUN_RE.match(noun) else "place"
-    if TIME_AMOUNT_RE.search(q):
+    if TIME_AMOUNT_RE.search(q) and not UNITS_ASKED_RE.search(q):  # ("in weeks": a number of them)
         return "duration"
     # ("How many demands are there?", "hoe vaak komt Ter Apel terug?" are counted in the letter itself.)
     if QUANTITY_RE.search(LETTER_COUNT_RE.sub(" ", q)):
@@ -466,10 +468,14 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", asked) if y not in letter_text(retrieval)]
     if years:
         return Verdict(False, "unknown_names", years)
-    # A one- or two-word question of its own ("... fines?") names what is asked.
-    for fragment in re.findall(r"([^.?!]+)\?", folded):
+    # A one- or two-word question of its own ("... fines?") names what is asked (unless a question after it asks
+    # the real thing: "A toy?? What is the yo-yo about?").
+    for match in re.finditer(r"([^.?!]+)\?", folded):
+        fragment = match.group(1)
         words = content_tokens(rewrite_phrases(fragment))  # "footing it how?" is an idiom
-        if 1 <= len(words) <= 2 and len(re.findall(r"\w+", fragment)) <= 3 and all(
+        asked_after = re.search(r"\b(?:what|wat|which|welke|how|hoe|why|waarom|where|waar|who|wie)\b",
+                                folded[match.end():])
+        if 1 <= len(words) <= 2 and len(re.findall(r"\w+", fragment)) <= 3 and not asked_after and all(
                 not terms.known.get(w) for w in words):
             return Verdict(False, "unknown_terms", words)
     focus = focus_word(question)

@@ -183,8 +183,10 @@ class HybridRetriever(BaseRetriever):
                 stems |= stems_of(content_tokens(SYNONYMS[word]), ("nl", "en"))  # "deze week": "week"
                 how[word] = "exact" if stems_of([word]) else "synonym"
             if not stems and len(word) >= 5:
+                # (five letters leave less room: "safty" is "safety", "table" is not "able")
+                cutoff = 0.85 if len(word) >= 6 else 0.9
                 stems = {st for lang in langs for st in stems_of(
-                    difflib.get_close_matches(word, vocab(lang), n=2, cutoff=0.85), (lang,))}
+                    difflib.get_close_matches(word, vocab(lang), n=2, cutoff=cutoff), (lang,))}
                 if not stems:
                     # a resident's word misspelled ("safty", "troublemakrs"): its thesaurus sense
                     stems = {st for near in difflib.get_close_matches(word, list(SYNONYMS), n=1, cutoff=0.9)

@@ -120,6 +120,8 @@ PART_ORDINAL_RE = re.compile(
     r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:sub-?)?"
     r"(?:onderdeel|onderdelen|part|parts|subpunt|subpoint|deel)\b(?!\s+(?:of|van)\s+(?:the|de|het|this|deze)\s+"
     r"(?:letter|brief))")
+# "de eerste twee eisen", "the last two demands": the first or last few
+FIRST_N_RE = re.compile(r"\b(eerste|first|laatste|last)\s+(twee|drie|vier|two|three|four|2|3|4)\s+(?:" + KEYWORD + r")")
 # "the second and third demands", "de tweede en derde eis": ordinals joined before one noun
 ORDINAL_CHAIN_RE = re.compile(
     r"\b(" + "|".join(sorted([*ORDINALS], key=len, reverse=True)) + r")\s*(?:,|\band\b|\ben\b|&|\bor\b|\bof\b)\s*"
@@ -405,6 +407,11 @@ def _demand_refs(q: str, n_demands: int) -> list[tuple[int, str]]:
                 break
             refs.append((extra, more.group(2) or ""))
             end = more.end()
+    for match in FIRST_N_RE.finditer(q):
+        # "de eerste twee eisen", "the last three demands"
+        count = _number(match.group(2)) or 0
+        first = match.group(1) in ("eerste", "first")
+        refs += [(k, "") for k in (range(1, count + 1) if first else range(n_demands - count + 1, n_demands + 1))]
     for match in ORDINAL_RE.finditer(q):
         word = match.group(1)
         before = q[: match.start()]

@@ -885,3 +885,8 @@ def test_an_explained_ordinal_after_demand_four_is_its_part(bot: Assistant) -> N
                ChatTurn(role="assistant", content="Drie punten: (a) doorlooptijden, (b) overlastgevers, (c) ...")]
     answer = bot.ask("Kun je dat derde puntje wat beter uitleggen?", history)
     assert not answer.refused and "demand-4c" in ids(answer)
+
+
+def test_a_short_aside_before_the_real_question_is_not_what_is_asked(bot: Assistant) -> None:
+    answer = bot.ask("They write about yo-yoing. Like the toy?? What is meant by it?")
+    assert not answer.refused and "demand-2" in ids(answer)

@@ -340,3 +340,11 @@ def test_attachment_list_or_content_by_what_is_asked(question: str, intent: str)
     routed = _route(question)
     assert routed.intent == intent
     assert ("meeting" in routed.also) == ("meeting" in question)
+
+
+@pytest.mark.parametrize(
+    ("question", "demands"),
+    [("Wat staat er in de eerste drie eisen?", ["1", "2", "3"]), ("summarise the last two demands", ["4", "5"])],
+)
+def test_the_first_or_last_few_demands(question: str, demands: list[str]) -> None:
+    assert _route(question).demands == demands
