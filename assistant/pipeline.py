@@ -107,7 +107,7 @@ YIELDING_INTENTS = ("demand_list", "overview", "meeting")
 # What an attachment is meant to back up, asked with it: "wat beweert de brief zelf, waar die bijlage het bewijs
 # voor is?", "they claim they warned before - backed up with anything?"
 ABOUT_THE_CLAIM_RE = re.compile(
-    r"\b(?:de brief zelf|brief zelf|the letter itself|back(?:s|ed|ing)? (?:\w+ )?up|bewijs voor|bewijzen|"
+    r"\b(?:de brief zelf|brief zelf|the letter itself|back(?:s|ed|ing)? (?:\w+ ){0,2}up|bewijs voor|bewijzen|"
     r"onderbouw\w* voor|which (?:statement|claim|passage)|welke (?:bewering|uitspraak|passage|zin)|wat beweert|"
     r"(?:does|do) (?:the letter|it|they) claim|warned|gewaarschuwd|aan de bel)\b")
 ROUTING_WORDS_RE = re.compile(
@@ -377,7 +377,8 @@ class Assistant:
             return (*self._refuse_with_pointer(lang, "provision", []), retrieve_done)
         if intent == "opening":
             salutation = [Passage(u, list(u.sentences), literal=True) for u in self.letter.by_kind("salutation")]
-            first = [Passage(p, p.sentences[:1]) for p in self.paragraphs[:1]]
+            # (the opening sentence and the one that says what it means: "uit de klauwen", then what happens)
+            first = [Passage(p, p.sentences[:2]) for p in self.paragraphs[:1]]
             text, cites = compose(self.letter, lang, salutation + first)
             return text, cites, False, retrieve_done
         if intent == "demand" and len(routed.demands) == 1 and not routed.paragraphs and asks_number_premise(

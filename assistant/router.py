@@ -156,8 +156,11 @@ PARAGRAPH_ORDINAL_RE = re.compile(
 OPENING_RE = re.compile(
     r"\b(?:how does (?:the|this|it) (?:letter )?(?:open|start|begin)|(?:very )?first (?:line|sentence|words)|"
     r"opening (?:line|sentence|words)|openingszin|(?:aller)?eerste (?:zin|regel|woorden)|aanhef|salutation|"
-    r"greeting line|"
+    r"greeting line|the way (?:the|this|it) (?:letter )?opens|"
     r"hoe (?:begint|opent|start) (?:de|deze|het)|waarmee (?:begint|opent) (?:de|deze|het))\b"
+    # "what picture does the letter paint right at the start?"
+    r"|\b(?:paints?|says?|zegt|schetst|beschrijft|describes?)\b.{0,30}\b(?:right |very )?(?:at the (?:very )?"
+    r"(?:start|beginning|outset)|aan het begin|in het begin|bij aanvang)\b"
 )
 BARE_NUMBER_RE = re.compile(
     rf"^\W*(?:and|en|what about|hoe zit het met)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$"
@@ -194,7 +197,7 @@ SENDER_RE = re.compile(
     r"afzender|ondertekenaar|afkomstig)\b(?!\s+(?:back|home|away|terug|weg))"  # ("people who are sent back")
     r"|\b(?:signed|written|ondertekend|getekend|geschreven) (?:\w+ )?(?:by|door)\b"
     # ("mensen van wie de aanvraag is afgewezen": whose, not from whom)
-    r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom)\b"
+    r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|from who)\b"
     r"|\bvan wie\b(?!\s+(?:de|het|een|hun|zijn|haar)\s)"
     r"|\b(?:hoedanigheid|in what capacity|in which capacity|in welke functie)\b"
     r"|\b(?:namens wie|namens welke|namens de|on behalf of (?:whom|which|what|the)|"
@@ -240,7 +243,7 @@ ADDRESSEE_RE = re.compile(
     r"\bwho(?:'s| is|s)\s+(?:the|this|that|it)\s+(?:letter\s+)?(?:to|for|ad?dressed to)\b(?!\s+\w)"
     r"|\bwho(?:'s| is|s)\s+(?:the|this|that)\s+letter\s+(?:to|for)\b"
     r"|\b(?:sending|send|sends|sent|writing|written|wrote)\s+(?:it|this|the letter|that)\s+to\b"
-    r"|\bto who\b.{0,30}\b(?:send\w*|sent|writ\w*|wrote|address\w*)\b"
+    r"|\bto who\b.{0,30}\b(?:send\w*|sent|writ\w*|wrote|address\w*)\b|\bto whom?\W*$"
     r"|\b(?:to whom|aan wie|ad?dressed|ad?dressees?|recipient|recipients|geadresseerden?|ontvangers?|gericht aan|"
     r"gericht|gestuurd naar|sent to|written to|geschreven aan|bestemd voor|intended for)\b"
     r"|\bwho\b.*\b(?:ad?dressed|receives? the letter|received the letter)\b"
@@ -289,7 +292,7 @@ COPIES_RE = re.compile(
 ADDRESSED_RE = re.compile(r"\b(?:ad?dressed|ad?dressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom?|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
-                              r"auteur|namens|van wie(?!\s+(?:de|het|een|hun|zijn|haar)\s)|from whom|"
+                              r"auteur|namens|van wie(?!\s+(?:de|het|een|hun|zijn|haar)\s)|from whom|from who|"
                               r"put (?:their|his|her|its|a) names?)\b")
 PARTY_PATTERNS = (("addressee", ADDRESSEE_RE), ("sender", SENDER_RE), ("copies", COPIES_RE))
 # ("a deadline attached to what it wants" is a condition, not an attachment; "attached to the letter" is one.)
@@ -576,6 +579,10 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         return Route("demand", [context_demand], [context_demand])
 
     refs = _demand_refs(q, n_demands)
+    asked = fold(asked_text(" ".join(question.split())))
+    if refs and asked != q and not _demand_refs(asked, n_demands) and any(p.search(asked) for _, p in PARTY_PATTERNS):
+        # "Van wie komt deze brief? Dat zetten we in de eerste vraag van onze lijst.": the number is the asker's
+        refs = []
     ordinal = BARE_ORDINAL_RE.match(q)
     if ordinal and (ordinal.group("tail") or ordinal.group("explain")) and context_demand and \
             f"{context_demand}a" in demand_labels:

@@ -890,3 +890,11 @@ def test_an_explained_ordinal_after_demand_four_is_its_part(bot: Assistant) -> N
 def test_a_short_aside_before_the_real_question_is_not_what_is_asked(bot: Assistant) -> None:
     answer = bot.ask("They write about yo-yoing. Like the toy?? What is meant by it?")
     assert not answer.refused and "demand-2" in ids(answer)
+
+
+def test_wider_consequences_costliest_demands_and_context(bot: Assistant) -> None:
+    answer = bot.ask("What broader fallout beyond asylum does the letter point to?")
+    assert not answer.refused and "paragraph-3" in ids(answer)
+    assert bot.ask("Which demand would cost the state the most, according to the VNG?").refused
+    answer = bot.ask("Are Ukrainians mentioned before the demands? In what context?")
+    assert not answer.refused and "paragraph-2" in ids(answer)

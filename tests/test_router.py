@@ -348,3 +348,16 @@ def test_attachment_list_or_content_by_what_is_asked(question: str, intent: str)
 )
 def test_the_first_or_last_few_demands(question: str, demands: list[str]) -> None:
     assert _route(question).demands == demands
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "also"),
+    [
+        ("from who to who?", "addressee", ["sender"]),
+        ("Wie is de afzender? Dat komt in de eerste vraag van onze folder.", "sender", []),
+        ("Wat schetst de VNG helemaal aan het begin?", "opening", []),
+    ],
+)
+def test_senders_recipients_and_the_opening_in_short(question: str, intent: str, also: list[str]) -> None:
+    routed = _route(question)
+    assert routed.intent == intent and routed.also == also
