@@ -603,9 +603,10 @@ def _with_context(sentences: list[Sentence], keep: list[Sentence]) -> list[Sente
 MAX_QUOTED_SENTENCES = 4  # a quote found in more places is a common word, not a passage
 
 
-def quoted_passages(question: str, units: list[Unit]) -> list[Passage]:
+def quoted_passages(question: str, units: list[Unit], loose: bool = False) -> list[Passage]:
     """The sentences holding a phrase the question quotes from the letter (Dutch, or the English rendering):
-    "De VNG noemt dingen 'onacceptabel'. Welke?", "what do they mean by 'paying the bill'?"."""
+    "De VNG noemt dingen 'onacceptabel'. Welke?", "what do they mean by 'paying the bill'?". `loose`: also a
+    phrase quoted from memory, its words in another order."""
     quotes = [fold(m.group(0)[1:-1]).strip(" .,;:!?") for m in QUOTED_RE.finditer(question)]
     quotes = [q for q in quotes if len(q) >= 4]
     if not quotes:
@@ -613,6 +614,11 @@ def quoted_passages(question: str, units: list[Unit]) -> list[Passage]:
     patterns = [re.compile(rf"(?<!\w){re.escape(q)}(?!\w)") for q in quotes]
     found = {unit.id: [s for s in unit.sentences if any(p.search(fold(s.nl)) or p.search(fold(s.en or ""))
                                                         for p in patterns)] for unit in units}
+    if loose and not any(found.values()):
+        # Quoted from memory, its words in another order: "'in de kou staan'" is "staan in de kou".
+        words = [set(tokens(q)) for q in quotes if len(tokens(q)) >= 3]
+        found = {unit.id: [s for s in unit.sentences if any(w <= set(tokens(fold(s.nl))) for w in words)]
+                 for unit in units}
     if not 1 <= sum(len(f) for f in found.values()) <= MAX_QUOTED_SENTENCES:
         return []
     return [Passage(unit, _with_context(unit.sentences, found[unit.id])) for unit in units if found[unit.id]]

@@ -612,6 +612,10 @@ class Assistant:
             verdict = Verdict(True)  # "the care part of that": the previous answer is what it is about
         # "Ze noemen een paar dingen 'onacceptabel': welke?": a phrase quoted from the letter is where to look.
         quoted = [] if resolution.in_previous_answer else quoted_passages(question, self.letter.units)
+        if not verdict.supported and verdict.reason in ("unknown_terms", "off_topic") and not quoted and \
+                not resolution.in_previous_answer:
+            # (a quote from memory is where to look only when nothing else is: "is 'in de kou staan' literal?")
+            quoted = quoted_passages(question, self.letter.units, loose=True)
         if not verdict.supported and verdict.reason in ("unknown_terms", "off_topic") and quoted:
             verdict = Verdict(True)
         if not verdict.supported:

@@ -90,9 +90,9 @@ BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is
 # conversation about demands
 BARE_ORDINAL_RE = re.compile(
     r"^\W*(?:(?:ok\w*|oke|okay|thanks|bedankt|dank je|so|dus|right|nice)\W+)*"
-    r"(?:and|en|what about|hoe zit het met|wat is|en wat is|and what is|what is|what's|whats|which is|welke is|"
+    r"(?:(?:and|en|what about|hoe zit het met|wat is|en wat is|and what is|what is|what's|whats|which is|welke is|"
     # "kunt u de vierde beter uitleggen?", "can you explain the third one?"
-    r"(?:kunt u|kun je|wil je|wilt u|can you|could you|please|pls)(?:\s+(?:explain|uitleggen|toelichten))?)?"
+    r"(?:kunt u|kun je|wil je|wilt u|can you|could you|please|pls)(?:\s+(?:explain|uitleggen|toelichten))?)\s*){0,2}"
     r"\s*(?:the|de|het|die|dat|that|this|deze)?\s*("
     + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")(?:\s+(?:one|een))?"
     # "en die eerste, wat houdt die in?"
@@ -215,7 +215,7 @@ SENDER_RE = re.compile(
     r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
     r"|\b(?:functie|rol|role|position|job|titel|title|function)\b.{0,30}\bdijksma\b"
     r"|\bdijksma'?s? (?:functie|rol|role|position|function|job|title|titel)\b"
-    r"|\bvoorzitter van de vng\b"
+    r"|\bvoorzitter van de vng\b|\bwho(?:'s| is|s)? (?:the )?(?:voorzitter|chair\w*)\b|\bwie is (?:de )?voorzitter\b"
     r"|\bwho\s+(?:is|was|'s)\s+(?:this|the|that)\s+(?:letter|brief|thing)\s+(?:actually\s+)?from\b"
     r"|\bvan wie is (?:deze|die|de|dit|dat|het)\s+(?:brief|schrijven|stuk)\b"
     r"|\b(?:letter|brief|it|this)\s+(?:is\s+|was\s+|comes?\s+|komt\s+)?(?:from|van)\s+(?:one|a|an|which|what|wie|"
@@ -311,7 +311,8 @@ ATTACHMENT_RE = re.compile(r"\b(?:attach\w*(?!\s+to\s+(?!(?:the |this |that |its
                            r"(?:zaten|zit|zitten) er (?:nog )?(?:\w+ )?bij"
                            r"(?: (?:de|die|deze|het) (?:brief|schrijven))?(?=\s*(?:$|[?.!]))|"
                            r"(?:sturen|stuurt|stuurden|zenden|zendt|doen|doet) (?:\w+ ){0,3}mee|"
-                           r"zit er (?:nog )?(?:\w+ )?bij)\b")
+                           # ("zit er bij de eisen iets over terugkeer?" asks among the demands)
+                           r"zit er (?:nog )?(?:\w+ )?bij(?!\s+(?:de|die|deze)\s+(?:eisen|punten|verzoeken|alinea)))\b")
 CONTENT_RE = re.compile(
     r"\b(?:what does|wat staat|what is in|what's in|wat zegt|what do(?:es)? (?:it|they) say|inhoud|content|"
     r"contents|says?|zegt|staat er|mention|summar\w*|samenvat\w*|"

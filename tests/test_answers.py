@@ -898,3 +898,21 @@ def test_wider_consequences_costliest_demands_and_context(bot: Assistant) -> Non
     assert bot.ask("Which demand would cost the state the most, according to the VNG?").refused
     answer = bot.ask("Are Ukrainians mentioned before the demands? In what context?")
     assert not answer.refused and "paragraph-2" in ids(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "history_user", "unit", "fact"),
+    [
+        ("Does 'in de kou staan' refer to winter weather here?", None, "paragraph-4", "out in the cold"),
+        ("Who's the chair, by name?", None, "signature", "Dijksma"),
+        ("ok and whats the second one?", "what are the demands?", "demand-2", "clarity"),
+        ("Zit er bij de eisen iets over terugkeer?", None, "demand-4c", "terugkeer"),
+    ],
+)
+def test_loose_quotes_names_and_ordinals(bot: Assistant, question: str, history_user: str | None, unit: str,
+                                         fact: str) -> None:
+    history = [ChatTurn(role="user", content=history_user), ChatTurn(role="assistant", content="...")] \
+        if history_user else []
+    answer = bot.ask(question, history)
+    assert not answer.refused, answer.answer
+    assert unit in ids(answer) and fact in answer.answer
