@@ -107,6 +107,8 @@ OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|wat voor weer
 # ("Waar moet het kabinet volgens hen voor zorgen?" is "waarvoor", split: what the cabinet must see to.)
 PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|how to|waar (?:kan|kunnen|moet|"
                           r"moeten)(?![^?.!]*\b(?:voor|aan|mee|over|op|van|om|naar)\s+\w+\W*$)|hoe kunnen)\b")
+# "In maanden graag": a time asked for as a number of units
+UNITS_ASKED = r"in (?:months|weeks|days|years|maanden|weken|dagen|jaren)"
 QUANTITY_RE = re.compile(
     # "how many" asks for a number, but not in "failing to control how many come in"
     r"(?:^|[.?!,;:]\s*|\b(?:and|en|of|or|but|maar|from|to|van|naar|tot|so|dus)\s+|"
@@ -124,7 +126,7 @@ QUANTITY_RE = re.compile(
     r"sum of money|geldbedrag|totaalbedrag|total amount|a total|most expensive|duurste|"
     r"cost\w* (?:\w+ ){0,3}the most|het meeste (?:geld|kosten|kost)|"
     r"how old|hoe oud|what age|leeftijd|age of|"
-    r"in (?:months|weeks|days|years|maanden|weken|dagen|jaren)|"
+    rf"{UNITS_ASKED}|"
     r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
 )
 # "How long must that certainty last?" is answered by a time or by a condition: "zolang de wet plichten oplegt".
@@ -139,7 +141,7 @@ LETTER_COUNT_RE = re.compile(
     r"|\b(?:how often|hoe vaak|how many times|hoeveel keer)\b(?=(?:\W+\w+){0,6}\W+(?:komt|komen|come|comes|staat|"
     r"staan|appear\w*|mention\w*|genoemd|noemt|noemen|terug|voor|bring\w*|brought|refer\w*)\b)"
 )
-UNITS_ASKED_RE = re.compile(r"\bin (?:months|weeks|days|years|maanden|weken|dagen|jaren)\b")
+UNITS_ASKED_RE = re.compile(rf"\b{UNITS_ASKED}\b")
 SHARE_RE = re.compile(r"\b(?:how much of|what (?:part|share|portion|percentage) of|welk deel van|hoeveel van|"
                       r"welk percentage van)\b")
 # "Binnen hoeveel tijd?" asks how soon: a time, not an amount.
