@@ -474,6 +474,12 @@ def demands_named(text: str, demand_labels: set[str], n_demands: int) -> list[st
     return [label for n, p in _demand_refs(fold(text), n_demands) if (label := f"{n}{p}") in demand_labels]
 
 
+def _party_asked_beside_a_story_number(question: str, q: str, n_demands: int) -> bool:
+    """The asked sentences name a part of the letter (sender, addressee, copies) and no demand number."""
+    asked = fold(asked_text(" ".join(question.split())))
+    return asked != q and not _demand_refs(asked, n_demands) and any(p.search(asked) for _, p in PARTY_PATTERNS)
+
+
 def route(question: str, demand_labels: set[str], n_demands: int, context_demand: str | None = None,
           n_paragraphs: int = 0, context_paragraph: int | None = None, context_attachments: bool = False) -> Route:
     """`demand_labels` are the demands and parts the letter has ("1", ..., "4a"); `context_demand` the demand
@@ -580,8 +586,7 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         return Route("demand", [context_demand], [context_demand])
 
     refs = _demand_refs(q, n_demands)
-    asked = fold(asked_text(" ".join(question.split())))
-    if refs and asked != q and not _demand_refs(asked, n_demands) and any(p.search(asked) for _, p in PARTY_PATTERNS):
+    if refs and _party_asked_beside_a_story_number(question, q, n_demands):
         # "Van wie komt deze brief? Dat zetten we in de eerste vraag van onze lijst.": the number is the asker's
         refs = []
     ordinal = BARE_ORDINAL_RE.match(q)
