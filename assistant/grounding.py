@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.answer import Passage
 from assistant.asked import ASKED_CLAUSE_RE, asked_spans, asked_text
@@ -424,10 +425,16 @@ LAW_ADJECTIVES = frozenset("new old current existing nieuwe oude huidige bestaan
 LETTER_LAW_RE = re.compile(r"\b(\w{4,})wet\b|\b(\w{4,})\s+(?:wet|act)\b", re.IGNORECASE)
 
 
-def foreign_laws(asked: str, terms: QueryTerms, retrieval: Retrieval) -> list[str]:
-    own = {fold(g)[:5] for m in LETTER_LAW_RE.finditer(letter_text(retrieval)) for g in m.groups() if g}
+@lru_cache(maxsize=4)
+def _own_laws(text: str) -> frozenset[str]:
+    return frozenset(fold(g)[:5] for m in LETTER_LAW_RE.finditer(text) for g in m.groups() if g)
+
+
+def foreign_laws(asked: str, terms: QueryTerms, text: str) -> list[str]:
+    """`text`: the whole letter, whose own laws a paraphrase may name."""
     laws = []
     for match in NAMED_LAW_RE.finditer(asked):
+        own = _own_laws(text)
         words = [match.group(2)] if match.group(2) else match.group(1).split()
         named = [w for w in words if w in terms.known and not is_stopword(w) and w not in LAW_ADJECTIVES]
         foreign = [w for w in named if not terms.known[w] or (terms.how.get(w) != "exact" and not any(
@@ -461,8 +468,12 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     names = unknown_names(question, retrieval, retriever)
     if names:
         return Verdict(False, "unknown_names", names)
-    if laws := foreign_laws(asked, terms, retrieval):
-        return Verdict(False, "unknown_names", laws)
+    if NAMED_LAW_RE.search(asked):
+        # (the laws of the whole letter, also when the search was narrowed to some of its parts)
+        whole = " ".join(f"{u.text_nl} {u.text_en or ''}" for u in retriever.letter.units) if retriever \
+            else letter_text(retrieval)
+        if laws := foreign_laws(asked, terms, whole):
+            return Verdict(False, "unknown_names", laws)
     if not terms.tokens or not any(h.matched for h in retrieval.hits):
         return Verdict(False, "off_topic")
     sources = {fold(w) for w in attributed_names(question)}
