@@ -14,6 +14,16 @@ REQUEST_RE = re.compile(r"\W*(?:(?:please|pls|graag|alsjeblieft|aub|ok|oke|okay|
                         # "Ik wil graag weten wat ze over Ter Apel schrijven."
                         r"|\W*(?:ik|i|we|wij)\s+(?:wil|willen|zou|zouden|want|wanted|would like|'d like|wonder)\s+"
                         r"(?:\w+\s+){0,2}?(?:weten|know|to know|if|whether|of)\b")
+# "Everything the letter says about Ter Apel please."
+POLITE_END_RE = re.compile(r"\b(?:please|pls|plz|graag|aub|alsjeblieft|alstublieft)\W*$")
+# A message typed without any punctuation tells its story and asks in one run: "bij ons slapen mensen buiten ik
+# vind dat zielig zegt de vng daar ook wat over". Where one of these starts, after a story, the question starts.
+RUN_ON_QUESTION_RE = re.compile(
+    r"\b(?:(?:zegt|schrijft|vindt|wil|vraagt|noemt|eist) (?:de |die |het )?(?:vng|brief)|"
+    r"staat (?:er|dat|in de brief)|wat (?:zegt|vindt|wil|vraagt|staat|schrijft|moet|doet)|in welke|"
+    r"(?:what|how|why|where|who) (?:does|do|did|is|are|says?)|(?:does|did) (?:the |this |that )?(?:vng|letter|they)|"
+    r"klopt (?:het|dat))\b")
+RUN_ON_MIN_WORDS = 12  # shorter messages are one question, story or not
 SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\b\w)\.|[.?!]+(?!\s|$))+[.?!]*")
 # A last sentence typed without its question mark ("... Wat staat daar in de brief over") is still asked.
 UNMARKED_QUESTION_RE = re.compile(r"\W*(?:wat|wie|waar|wanneer|hoe|welke|waarom|staat|zegt|klopt|what|who|where|"
@@ -24,9 +34,17 @@ def asked_spans(question: str) -> list[tuple[int, int]]:
     """Where a message's questions are, when it also tells a story around them: "Ik woon in Vlagtwedde. Wat zegt
     de brief over Ter Apel?" asks about Ter Apel, not Vlagtwedde. The whole message otherwise. (Initials and
     abbreviations, "S.A.M. Dijksma", "o.a.", do not end a sentence.)"""
+    if not re.search(r"[.?!,;:](?=.)", question.strip()) and len(question.split()) >= RUN_ON_MIN_WORDS:
+        folded = fold(question)
+        for cue in RUN_ON_QUESTION_RE.finditer(folded):
+            before = len(folded[: cue.start()].split())
+            if before >= 4:  # (counted in words: folding may change the length of the text)
+                return [(list(re.finditer(r"\S+", question))[before].start(), len(question))]
     sentences = [(m.start(), m.end()) for m in SENTENCE_RE.finditer(question) if m.group(0).strip()]
     asked = [(start, end) for start, end in sentences
              if question[start:end].rstrip().endswith("?") or REQUEST_RE.match(fold(question[start:end]))
+             # ("Kort graag." asks for a form, not a subject)
+             or (POLITE_END_RE.search(fold(question[start:end])) and len(question[start:end].split()) >= 4)
              or UNMARKED_QUESTION_RE.match(fold(question[start:end]))]
     if len(sentences) < 2 or not asked or len(asked) == len(sentences):
         return [(0, len(question))]

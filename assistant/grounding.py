@@ -106,7 +106,9 @@ OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|wat voor weer
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 # ("Where do they say that?" asks where in the letter.)
 # ("Waar moet het kabinet volgens hen voor zorgen?" is "waarvoor", split: what the cabinet must see to.)
-PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|how to|waar (?:kan|kunnen|moet|"
+# ("argues about how to divide them" is a clause of the story, not a how-to question)
+PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|(?<!about )(?<!over )how to|"
+                          r"waar (?:kan|kunnen|moet|"
                           r"moeten)(?![^?.!]*\b(?:voor|aan|mee|over|op|van|om|naar)\s+\w+\W*$)|hoe kunnen)\b")
 # "In maanden graag": a time asked for as a number of units
 UNITS_ASKED = r"in (?:months|weeks|days|years|maanden|weken|dagen|jaren)"
