@@ -54,6 +54,20 @@ class Conversation:
     shown_demands: set[str] = field(default_factory=set)  # demands the previous answer showed: "and the other ones?"
     previous_answer: Answer | None = None  # the previous question answered again: "say that in Dutch" recomposes it
     meeting_mentioned: bool = False  # the requested meeting came up in the last exchanges: "what is discussed there?"
+    quoted_units: set[str] = field(default_factory=set)  # the passages the last answer quoted: "anywhere else?"
+
+
+# A quotation in an earlier answer: „...”, "...", '...', “...”
+QUOTED_RE = re.compile(r"[„“\"'‘]([^„“”\"'‘’]{12,}?)[”\"'’]")
+
+
+def quoted_units(answer: str, units: list[Unit]) -> set[str]:
+    """The passages an earlier answer quoted (three words or more, as the letter has them): what the asker was
+    shown, whichever passages a fresh answer to the same question would cite. Parts over their demand."""
+    quotes = [" ".join(fold(m.group(1)).split()) for m in QUOTED_RE.finditer(answer)]
+    quotes = [q for q in quotes if len(q.split()) >= 3]
+    found = {u.id for u in units for q in quotes if q in " ".join(fold(u.text_nl).split())}
+    return {u for u in found if not any(v.parent == u for v in units if v.id in found)}
 
 
 def refers_back(question: str) -> bool:
@@ -97,7 +111,7 @@ class FollowUpResolver:
         why_that = (refers and bool(WHY_RE.search(folded))) or bool(BARE_ASK_RE.match(folded))
         if conversation.previous_units and ELSEWHERE_RE.search(folded):
             # ("Does that minister come up anywhere else?": what it names itself, outside what was shown.)
-            shown = conversation.previous_units
+            shown = conversation.quoted_units or conversation.previous_units
             units = {u.id for u in self.letter.units if u.id not in shown and u.parent not in shown}
             return Resolution(self.retriever.search(question if own_known else previous, lang,
                                                     units=units & (self._rest(excluded) or units)))

@@ -106,8 +106,10 @@ OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|wat voor weer
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 # ("Where do they say that?" asks where in the letter.)
 # ("Waar moet het kabinet volgens hen voor zorgen?" is "waarvoor", split: what the cabinet must see to.)
-# ("argues about how to divide them" is a clause of the story, not a how-to question)
-PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|(?<!about )(?<!over )how to|"
+# ("they argue about how to divide them" is a clause of the story; "how to ...?" and "tell me how to" ask)
+PRACTICAL_RE = re.compile(r"\b(?:where (?:can|do|should) (?:i|we|you|people)|where to|"
+                          r"(?:^|[.?!;:]\s*|\b(?:tell (?:me|us)|explain|know|show (?:me|us)|learn|find out|wondering|"
+                          r"and|so)\s+)how to|"
                           r"waar (?:kan|kunnen|moet|"
                           r"moeten)(?![^?.!]*\b(?:voor|aan|mee|over|op|van|om|naar)\s+\w+\W*$)|hoe kunnen)\b")
 # "In maanden graag": a time asked for as a number of units
@@ -131,7 +133,11 @@ QUANTITY_RE = re.compile(
     r"how old|hoe oud|what age|leeftijd|age of|"
     rf"{UNITS_ASKED}|"
     r"miljoen|million|billion|miljard|cijfers?|figures?|statistics?|statistieken)\b"
+    # "€ per ukrainian per day?": a sum or a rate is a number ("per gemeente" is the letter's own)
+    # ("Paying in what sense, just euros?" names a currency, it does not ask a sum)
+    r"|€|\b(?:per (?:day|dag|person|persoon|head|hoofd|kop|week|maand|month|year|jaar|night|nacht))\b"
 )
+FIGURE_RE = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+\b|\b\d{3,}\b|\b\d+(?:[.,]\d+)?\s*(?:%|procent\b|percent\b)")
 # "How long must that certainty last?" is answered by a time or by a condition: "zolang de wet plichten oplegt".
 DURATION_RE = re.compile(r"\b(?:how long|hoe lang|tot wanneer|until when)\b")
 DURATION_IN_TEXT_RE = re.compile(r"\b(?:zolang|as long as)\b")
@@ -484,6 +490,12 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", asked) if y not in letter_text(retrieval)]
     if years:
         return Verdict(False, "unknown_names", years)
+    # A figure the letter never gives ("klopt het dat er meer dan 2.000 in Ter Apel zitten?", "40 procent?"):
+    # the letter holds no figures beyond its own numbering.
+    figures = [f for f in FIGURE_RE.findall(asked) if not re.fullmatch(r"(?:19|20)\d\d", f)
+               and f not in letter_text(retrieval)]
+    if figures:
+        return Verdict(False, "quantity")
     # A one- or two-word question of its own ("... fines?") names what is asked (unless a question after it asks
     # the real thing: "A toy?? What is the yo-yo about?").
     for match in re.finditer(r"([^.?!]+)\?", folded):

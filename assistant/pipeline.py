@@ -21,7 +21,7 @@ from assistant.asked import asked_spans, asked_text
 from assistant.config import Settings, get_settings
 from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
-from assistant.followup import Conversation, FollowUpResolver, refers_back
+from assistant.followup import Conversation, FollowUpResolver, quoted_units, refers_back
 from assistant.grounding import (
     AFTERMATH_RE,
     CO_SIGNERS_RE,
@@ -44,6 +44,7 @@ from assistant.retrieval import METADATA_KINDS, HybridRetriever, Retrieval
 from assistant.router import (
     MEETING_RE,
     PROBLEM_WORDS,
+    PROPOSED_SENDER_RE,
     WHICH_DEMANDS_RE,
     Route,
     asks_number_premise,
@@ -256,8 +257,9 @@ class Assistant:
         # ("Is there a deadline?" - "... a meeting this week." - "with whom?" - "... Schoof." - "what is to be
         # discussed there?")
         meeting = any(MEETING_RE.search(fold(t.content)) for t in history[-4:]) or "closing-request" in (units or ())
+        quoted = quoted_units(answers[-1], self.letter.units) if answers else set()
         return Conversation(previous, lang if confidence > 0.5 else None, demand, units, paragraph,
-                            first == "attachments", shown, earlier if units else None, meeting)
+                            first == "attachments", shown, earlier if units else None, meeting, quoted)
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:
         cleaned = _clean(question)
@@ -418,7 +420,9 @@ class Assistant:
             retrieval = Retrieval(hits=[], terms=self.retriever.analyse(question, lang))
             if CO_SIGNERS_RE.search(fold(asked_text(question))):  # "wie hebben hem nog meer ondertekend?"
                 return (*self._refuse_with_pointer(lang, "co_signers", self._signatory()), retrieve_done)
-            foreign = residual_is_foreign(routed.residual, question, retrieval, listed=intent == "copies")
+            # (a proposed sender is answered by the real one: "is this letter from the IND?")
+            foreign = residual_is_foreign(routed.residual, question, retrieval, listed=intent == "copies" or (
+                intent == "sender" and bool(PROPOSED_SENDER_RE.search(fold(question)))))
             if foreign:
                 reason = "aftermath" if AFTERMATH_RE.search(fold(question)) else "unknown_names"
                 return (*self._refuse_with_pointer(lang, reason, [], foreign), retrieve_done)

@@ -159,7 +159,7 @@ OPENING_RE = re.compile(
     r"greeting line|the way (?:the|this|it) (?:letter )?opens|"
     r"hoe (?:begint|opent|start) (?:de|deze|het)|waarmee (?:begint|opent) (?:de|deze|het))\b"
     # "what picture does the letter paint right at the start?"
-    r"|\b(?:paints?|says?|zegt|schetst|beschrijft|describes?)\b.{0,30}\b(?:right |very )?(?:at the (?:very )?"
+    r"|\b(?:paints?|says?|zegt|schetst|beschrijft|describes?)\b[^.?!]{0,30}\b(?:right |very )?(?:at the (?:very )?"
     r"(?:start|beginning|outset)|aan het begin|in het begin|bij aanvang)\b"
 )
 BARE_NUMBER_RE = re.compile(
@@ -191,6 +191,13 @@ WANT_RE = re.compile(
     r"|\b(?:what|wat)\s+(?:should|must|has to|needs to|moet|moeten|zou|zouden)\s+(?:er\s+)?(?:\w+\s+){0,6}?"
     r"(?:be done|happen|change|be arranged|be fixed|be sorted|gebeuren|veranderen|geregeld|gedaan|opgelost|doen|do)\b"
 )
+# "Was this letter from the COA?", "Komt deze brief van het kabinet?": a sender proposed, answered by the real one
+PROPOSED_SENDER = (
+    r"(?:^|[.?!]\s+)(?:was|is)\s+(?:this|the|that|it)\s+(?:letter\s+)?(?:really\s+|actually\s+)?"
+    r"(?:from|by|sent by|written by)\s+(?:the\s+)?[a-z]"
+    r"|(?:^|[.?!]\s+)(?:was|is|komt|kwam)\s+(?:deze|de|die|dit|het)\s+(?:brief\s+)?(?:echt\s+|nou\s+|wel\s+)?"
+    r"(?:van|afkomstig van)\s+(?:de|het)\s+[a-z]")
+PROPOSED_SENDER_RE = re.compile(PROPOSED_SENDER)
 SENDER_RE = re.compile(
     r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|behind|"
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven?|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
@@ -210,6 +217,7 @@ SENDER_RE = re.compile(
     r"|\b(?:brief|hij)\b.{0,20}\bvan\s+(?:de\s+)?(?:\w+\s+){1,2}of\s+(?:van\s+)?(?:de\s+)?\w+"
     r"|\b(?:vng|it|that|this)\s+(?:stands?|staat)\s+(?:for|voor)\b|\b(?:stands?|staat) (?:vng|het) (?:for|voor)\b"
     r"|\b(?:afkorting|abbreviation|acronym|acroniem)\b"
+    rf"|{PROPOSED_SENDER}"
     r"|\bwhat does vng (?:stand for|mean)\b|\bwat betekent vng\b|\bwho(?:'s| is|s)? (?:the )?vng\b"
     r"|\bwie is (?:de )?vng\b"
     r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
@@ -289,6 +297,10 @@ COPIES_RE = re.compile(
     r"the prime minister |prime minister )?schoof\b"
     r"|\b(?:also|too)\s+(?:been\s+)?(?:sent|went|go|gone)\s+to\b"
 )
+# "wie hebben deze brief allemaal gehad?", "who received this letter?": the addressee and the copy list.
+RECIPIENTS_RE = re.compile(r"\b(?:wie|who)\b(?=.{0,60}\b(?:brief|letter|schrijven)\b).{0,60}\b(?:kreeg|kregen|krijgt|"
+                           r"krijgen|ontving|ontvingen|ontvangt|ontvangen|gekregen|gehad|got|gets|get|received|"
+                           r"receives?)\b")
 ADDRESSED_RE = re.compile(r"\b(?:ad?dressed|ad?dressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom?|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
@@ -624,8 +636,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         # Judged on what is asked, less the clauses on other parts of the letter: "Post says it came with an
         # attached list. What documents were attached?" asks for the list; "what does the letter ask at the end,
         # and what's attached?" for the list and the meeting.
-        clauses = [c for c in ASKED_CLAUSE_RE.split(fold(asked_text(" ".join(question.split()))))
-                   if not (MEETING_RE.search(c) or any(p.search(c) for _, p in PARTY_PATTERNS))]
+        all_clauses = ASKED_CLAUSE_RE.split(fold(asked_text(" ".join(question.split()))))
+        clauses = [c for c in all_clauses if not (MEETING_RE.search(c) or any(p.search(c) for _, p in PARTY_PATTERNS))]
         asked = " . ".join(clauses) or q
         content = bool(CONTENT_RE.search(asked))
         naming = bool(NAMING_RE.search(asked))
@@ -635,11 +647,15 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         if content or (number is not None and not naming):
             return Route("attachment_content", attachment=number)
         # "Van wie komt het en wat zat er bij?": the sender too.
-        parties = [intent for intent, pattern in PARTY_PATTERNS if intent != "copies" and pattern.search(q)]
+        # ("een kopie van de bijlage" is not the copy list; "zit er wat bij en wie kreeg een kopie?" asks it)
+        parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q) and (
+            intent != "copies" or any(pattern.search(c) and not ATTACHMENT_RE.search(c) for c in all_clauses))]
         if MEETING_RE.search(q) or beyond_demands:
             parties.append("meeting")  # "which attachments, and when do they want to meet?"
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)), also=parties)
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
+    if RECIPIENTS_RE.search(q) and not parties:
+        parties = ["addressee", "copies"]
     if "copies" in parties and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q) and any(
             MEETING_RE.search(clause) and COPIES_RE.search(clause) for clause in re.split(r"[?;,]", q)):
         parties.remove("copies")  # "which ministers should attend the meeting?" is not about the copy list

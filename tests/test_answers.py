@@ -916,3 +916,48 @@ def test_loose_quotes_names_and_ordinals(bot: Assistant, question: str, history_
     answer = bot.ask(question, history)
     assert not answer.refused, answer.answer
     assert unit in ids(answer) and fact in answer.answer
+
+
+def test_a_story_typed_without_punctuation_asks_from_where_the_question_starts(bot: Assistant) -> None:
+    # the story (a supermarket, a bench, the evening) is told; "schrijft de brief iets over..." is asked
+    answer = bot.ask("achter de supermarkt zitten vaak jongens op een bankje die niemand kent ik word daar "
+                     "onrustig van schrijft de brief iets over mensen die geen dak boven hun hoofd hebben")
+    assert not answer.refused and "demand-4" in ids(answer) and "dakloos" in answer.answer
+    # a request that ends in "please" is asked, the story before it is not
+    answer = bot.ask("My aunt lives near Emmen. What the letter says about Ter Apel, please.")
+    assert not answer.refused and "paragraph-1" in ids(answer)
+
+
+def test_who_received_it_is_the_addressee_and_the_copy_list(bot: Assistant) -> None:
+    answer = bot.ask("wie hebben dat schrijven eigenlijk allemaal ontvangen?")
+    assert not answer.refused and ids(answer) >= {"salutation", "copies"}
+    # the attachments and the copy list asked together
+    answer = bot.ask("zaten er bijlagen bij en wie kreeg er een kopie van?")
+    assert not answer.refused and ids(answer) >= {"attachments", "copies"}
+
+
+def test_a_proposed_sender_is_answered_by_the_real_one(bot: Assistant) -> None:
+    answer = bot.ask("Is this letter from the IND? That's what my neighbour thinks.")
+    assert not answer.refused and "signature" in ids(answer) and "Dijksma" in answer.answer
+
+
+def test_figures_and_rates_the_letter_never_gives_are_refused(bot: Assistant) -> None:
+    assert bot.ask("Klopt het dat volgens de brief 35 procent van de gemeenten bedreigd wordt?").refused
+    assert bot.ask("They say 1.500 people were in Ter Apel last week, is that from this letter?").refused
+    assert bot.ask("hoeveel € krijgt een gemeente per dag voor een Oekraïner?").refused
+    # a currency named in passing asks no sum
+    answer = bot.ask("The bill municipalities keep paying: only in euros, or in other ways too?")
+    assert not answer.refused and "paragraph-4" in ids(answer)
+
+
+def test_anywhere_else_means_outside_what_the_last_answer_quoted(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Komt Ter Apel voor in de brief?"),
+               ChatTurn(role="assistant", content="Ja, in de eerste alinea: 'de situatie rond Ter Apel escaleert "
+                                                  "opnieuw'.")]
+    answer = bot.ask("Staat het nog ergens anders?", history)
+    assert not answer.refused and "paragraph-4" in ids(answer)
+
+
+def test_a_clause_about_how_others_argue_is_not_a_how_to_question(bot: Assistant) -> None:
+    answer = bot.ask("Now that ministers debate how to spread asylum seekers, what is left undone per the VNG?")
+    assert not answer.refused and "demand-3" in ids(answer)
