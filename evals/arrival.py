@@ -38,7 +38,7 @@ ARRIVALS = {6: "83fb7e7", 7: "0d7f151", 8: "9a6ee64", 9: "7e64540", 10: "de5a97b
             58: "08e8f48", 59: "08e8f48", 60: "6bab3cd", 61: "6bab3cd",
             62: "5c35e9d", 63: "5c35e9d",
             64: "398748f", 65: "398748f", 66: "9deecae", 67: "9deecae",
-            68: "29b0eb1", 69: "29b0eb1"}
+            68: "29b0eb1", 69: "29b0eb1", 70: "0d5775e", 71: "0d5775e"}
 
 
 def round_cases(number: int) -> list[GoldCase]:
