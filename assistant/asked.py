@@ -23,6 +23,8 @@ RUN_ON_QUESTION_RE = re.compile(
     r"staat (?:er|dat|in de brief)|wat (?:zegt|vindt|wil|vraagt|staat|schrijft|moet|doet)|in welke|"
     r"(?:what|how|why|where|who) (?:does|do|did|is|are|says?)|(?:does|did) (?:the |this |that )?(?:vng|letter|they)|"
     r"klopt (?:het|dat))\b")
+OPENS_ASKING_RE = re.compile(r"\W*(?:wat|wie|waar|wanneer|hoe|welke|waarom|staat|zegt|klopt|kan|kun|kunt|heeft|"
+                             r"hebben|what|who|where|when|how|which|why|does|do|is|are|did|can|could|has|have)\b")
 RUN_ON_MIN_WORDS = 12  # shorter messages are one question, story or not
 SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\b\w)\.|[.?!]+(?!\s|$))+[.?!]*")
 # A last sentence typed without its question mark ("... Wat staat daar in de brief over") is still asked.
@@ -36,7 +38,9 @@ def asked_spans(question: str) -> list[tuple[int, int]]:
     abbreviations, "S.A.M. Dijksma", "o.a.", do not end a sentence.)"""
     if not re.search(r"[.?!,;:](?=.)", question.strip()) and len(question.split()) >= RUN_ON_MIN_WORDS:
         folded = fold(question)
-        for cue in RUN_ON_QUESTION_RE.finditer(folded):
+        # (unless it opens with a question: "wie heeft hem ondertekend en wat moet het kabinet doen" asks both)
+        opens_asking = OPENS_ASKING_RE.match(folded) or REQUEST_RE.match(folded)
+        for cue in [] if opens_asking else RUN_ON_QUESTION_RE.finditer(folded):
             before = len(folded[: cue.start()].split())
             if before >= 4:  # (counted in words: folding may change the length of the text)
                 return [(list(re.finditer(r"\S+", question))[before].start(), len(question))]
@@ -58,6 +62,6 @@ def asked_text(question: str) -> str:
 
 # Where one asked question ends and the next begins: "How many were arrested, and what does it say went on?"
 ASKED_CLAUSE_RE = re.compile(
-    r"[?;]|:\s|,?\s+(?:and|en|plus|maar|but)\s+(?=(?:what|wat|which|welke|how|hoe|where|waar|who|wie|why|waarom|"
+    r"[?;]|:\s|,?\s+(?:and|en|plus|maar|but)\s+(?=(?:what|wat|which|welke|welk|how|hoe|where|waar|who|wie|why|waarom|"
     r"when|wanneer|does|do|did|is|are|was|were|zegt|staat|noemt|heeft|klopt)\b)"
 )

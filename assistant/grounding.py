@@ -334,8 +334,9 @@ def answer_type(question: str) -> str | None:
     if CALENDAR_DATE_RE.search(q):
         return "calendar_date"
     if DURATION_RE.search(q):
-        # "Does it say anything about how long procedures take?" asks whether it is a subject, not for a time.
-        return None if re.search(r"\b(?:about|over) (?:how long|hoe lang)\b", q) else "duration"
+        # "Does it say anything about how long procedures take?", "wat wil ze veranderen aan hoe lang ze duren?"
+        # ask about it as a subject, not for a time.
+        return None if re.search(r"\b(?:about|over|aan|to|on) (?:how long|hoe lang)\b", q) else "duration"
     if DATE_RE.search(q):
         return "date"
     named = NAME_RE.search(q)

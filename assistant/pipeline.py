@@ -17,7 +17,7 @@ from assistant.answer import (
     count_word,
     with_dutch_wording,
 )
-from assistant.asked import asked_spans, asked_text
+from assistant.asked import ASKED_CLAUSE_RE, asked_spans, asked_text
 from assistant.config import Settings, get_settings
 from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
@@ -104,6 +104,10 @@ WANT_WORDS = frozenset("vraagt vragen wil willen eist eisen verlangt verwacht ve
 
 
 # Routes that give way to a search when the question also names a subject of the letter.
+LETTER_NAMED_RE = re.compile(r"\b(?:this|that|the|deze|die|dit|de|het)\s+(?:letter|brief|vng)\b")
+# A clause that asks something of its own ("..., and what must the cabinet tell them there?")
+ASKING_WORD_RE = re.compile(r"\b(?:what|wat|which|welke|welk|how|hoe|where|waar|who|wie|why|waarom|when|wanneer|does|"
+                            r"do|did|is|are|zegt|staat|noemt|klopt|vraagt|wil|willen|eist|tell|give|quote|noem|geef)\b")
 YIELDING_INTENTS = ("demand_list", "overview", "meeting")
 # What an attachment is meant to back up, asked with it: "wat beweert de brief zelf, waar die bijlage het bewijs
 # voor is?", "they claim they warned before - backed up with anything?"
@@ -300,6 +304,8 @@ class Assistant:
             routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand,
                            len(self.paragraphs), context.previous_paragraph, context.about_attachments)
             text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
+            if not refused and not history:
+                text, citations = self._with_other_clauses(cleaned, lang, text, citations)
         if dutch_wording and not refused:
             text = with_dutch_wording(text, citations)
         end = time.perf_counter()
@@ -316,6 +322,41 @@ class Assistant:
                 total=round((end - start) * 1000, 2),
             ),
         )
+
+    def _with_other_clauses(self, question: str, lang: Lang, text: str,
+                            citations: list[Citation]) -> tuple[str, list[Citation]]:
+        """"Who is asking for the meeting, and what must the cabinet tell them there?": each asked clause is
+        answered on its own too, and the passage that leads its answer is added when the whole answer lacks it."""
+        clauses = [c for c in ASKED_CLAUSE_RE.split(asked_text(question)) if ASKING_WORD_RE.search(fold(c))]
+        if len(clauses) < 2:
+            return text, citations
+        have = {c.id for c in citations}
+        have |= {u.id for unit_id in list(have) for u in self.letter.children(unit_id)}
+        have |= {self.letter.unit(unit_id).parent for unit_id in list(have)} - {None}
+        composer = Composer(self.letter, lang, list(citations))
+        first_paragraph = not any(self.letter.unit(c.id).kind == "paragraph" for c in citations)
+        added = []
+        for clause in [c for c in clauses if content_tokens(c)]:
+            routed = route(clause, self.demand_labels, self.n_demands, None, len(self.paragraphs))
+            _, cites, refused, _ = self._answer(clause, lang, routed, Conversation(), 0.0)
+            units = list(dict.fromkeys(c.id for c in cites))
+            if routed.intent == "none":
+                # ("welke uitspraak vraagt de VNG van Schoof": a name in a clause is not a question about the
+                # salutation)
+                units = [u for u in units if self.letter.unit(u).kind not in METADATA_KINDS]
+            # (a list of the demands answers "what do they want?", not the clause's own subject)
+            listed = sum(bool(re.fullmatch(r"demand-\d+", u)) for u in units) >= self.n_demands
+            if refused or not units or listed or units[0] in have:
+                continue
+            unit = self.letter.unit(units[0])
+            sentences = [s for c in cites if c.id == unit.id for s in unit.sentences if s.nl.strip() in c.quote]
+            passage = Passage(unit, sentences or list(unit.sentences), whole_demand=unit.kind == "demand")
+            added.append(composer.passage(passage, first_paragraph))
+            first_paragraph = first_paragraph and unit.kind != "paragraph"
+            have |= {unit.id} | {u.id for u in self.letter.children(unit.id)}
+        if not added:
+            return text, citations
+        return "\n\n".join([text, *added]), composer.citations
 
     def _in_language(self, earlier: Answer | None, lang: Lang) -> tuple[str, list[Citation]] | None:
         """The previous answer (asked and searched in its own language) composed in `lang` from the same
@@ -502,9 +543,13 @@ class Assistant:
         """"Did they warn the cabinet before, and what did they attach?": besides the part of the letter the
         question was routed to, the passages for a clause of its own that no route answers, when a rare word of
         the letter names its subject."""
+        # (what the asker tells of themselves is not a clause to answer: "I need its full name for my
+        # bibliography"; but "Did they attach proof of that?" asks about the claim told before it)
+        asked = asked_text(question)
+        pointing = refers_back(LETTER_NAMED_RE.sub(" ", fold(asked)))  # ("this letter" points at no claim)
         clauses = [c for c in CLAUSE_SPLIT_RE.split(question) if c and c.strip()]
-        own = [c for c in clauses
-               if route(c, self.demand_labels, self.n_demands, None, len(self.paragraphs)).intent == "none"]
+        own = [c for c in CLAUSE_SPLIT_RE.split(question if pointing else asked) if c and c.strip()
+               and route(c, self.demand_labels, self.n_demands, None, len(self.paragraphs)).intent == "none"]
         if len(clauses) < 2 or not own:
             return []
         asked = " ".join(own)

@@ -84,7 +84,10 @@ PART_OF_RE = re.compile(rf"\b{PART_WORD}\s+(?:of|van)\s+(?:the\s+|de\s+|het\s+)?
 # "part b?" / "en onderdeel c?" without a number: the demand under discussion
 BARE_PART_RE = re.compile(rf"^\W*(?:and|en|what about|en wat is|wat is|what is)?\s*(?:{PART_WORD})\W*$")
 # "and b?" / "en c?" right after a part of a demand
-BARE_LETTER_RE = re.compile(r"^\W*(?:and|en|what about|hoe zit het met|en wat is|and what is)\s*\(?([a-e])\)?\W*$"
+BARE_LETTER_RE = re.compile(r"^\W*(?:(?:and|en|what about|hoe zit het met|en wat is|and what is|wat is|what is|what's|"
+                            r"whats|wat betekent|what does|wat houdt|wat zegt)\s*)?\(?([a-e])\)?"
+                            # "wat is b precies?", "what does c mean?", "wat houdt b in?"
+                            r"(?:\s+(?:precies|dan|eigenlijk|exactly|then|mean|means|betekenen|in|inhouden))*\W*$"
                             r"|(?<!\w)\(([a-e])\)(?!\w)")  # "what does (b) mean?"
 # "en de eerste?" / "and the last one? what does it mean": an ordinal alone (as the first question) continues a
 # conversation about demands
@@ -205,6 +208,12 @@ SENDER_RE = re.compile(
     r"|\b(?:signed|written|ondertekend|getekend|geschreven) (?:\w+ )?(?:by|door)\b"
     # ("mensen van wie de aanvraag is afgewezen": whose, not from whom)
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|from who)\b"
+    # "Who exactly is requesting the consultation?", "wie vraagt er eigenlijk om dat overleg?": whoever asks
+    # anything in the letter is its sender
+    r"|\bwho\b(?:\s+\w+){0,2}\s+(?:is requesting|requests|requested|is asking for|asks for|asked for|is demanding)\b"
+    r"|\bwie\b(?:\s+\w+){0,2}\s+(?:vraagt|vroeg|verzoekt|verzocht) (?:er |nou |eigenlijk )*om\b"
+    # "who's the letter from?", "who is it actually from?"
+    r"|\bwho(?:'s| is|s| was)\s+(?:the |this |that |it |the letter |this letter )?(?:\w+\s+)?from\b(?!\s+\w)"
     r"|\bvan wie\b(?!\s+(?:de|het|een|hun|zijn|haar)\s)"
     r"|\b(?:hoedanigheid|in what capacity|in which capacity|in welke functie)\b"
     r"|\b(?:namens wie|namens welke|namens de|on behalf of (?:whom|which|what|the)|"

@@ -961,3 +961,38 @@ def test_anywhere_else_means_outside_what_the_last_answer_quoted(bot: Assistant)
 def test_a_clause_about_how_others_argue_is_not_a_how_to_question(bot: Assistant) -> None:
     answer = bot.ask("Now that ministers debate how to spread asylum seekers, what is left undone per the VNG?")
     assert not answer.refused and "demand-3" in ids(answer)
+
+
+def test_each_asked_clause_gets_its_passage(bot: Assistant) -> None:
+    # two clauses, two places in the letter: the first demand and the closing request
+    answer = bot.ask("Kort samengevat: welke steunbetuiging moet het kabinet publiek uitspreken en welk overleg "
+                     "wordt gevraagd?")
+    assert not answer.refused and ids(answer) >= {"demand-1", "closing-request"}
+    # whoever asks for the meeting is the sender
+    answer = bot.ask("Who is asking for that meeting, and what should be discussed in it?")
+    assert not answer.refused and ids(answer) >= {"signature", "closing-request"}
+
+
+@pytest.mark.parametrize(("question", "part"), [("wat houdt c in?", "4c"), ("en wat betekent b dan?", "4b"),
+                                              ("b?", "4b"), ("What does a mean?", "4a")])
+def test_a_bare_part_letter_after_demand_four(bot: Assistant, question: str, part: str) -> None:
+    history = [ChatTurn(role="user", content="Wat eist de VNG bij punt 4?"),
+               ChatTurn(role="assistant", content="Een versnelde aanpak, in drie onderdelen (a, b en c).")]
+    answer = bot.ask(question, history)
+    assert not answer.refused and f"demand-{part}" in ids(answer)
+
+
+def test_the_sender_asked_as_who_it_is_from(bot: Assistant) -> None:
+    answer = bot.ask("Who is this letter actually from? Need the organisation's name for a footnote.")
+    assert not answer.refused and ids(answer) == {"signature"}
+    assert "Association of Netherlands Municipalities" in answer.answer
+
+
+def test_a_question_pointing_back_at_a_told_subject(bot: Assistant) -> None:
+    # "daar ... mee" points at the phrase named in the sentence before; "helemaal" is not a subject
+    answer = bot.ask("In eis 3 staat iets over zand in de ogen. Wat willen ze daar mee zeggen? Ik volg het niet "
+                     "helemaal.")
+    assert not answer.refused and "demand-3" in ids(answer)
+    # what is to change about how long something takes asks for a demand, not for a time
+    answer = bot.ask("Wat wil de VNG doen aan hoe lang asielzaken duren?")
+    assert not answer.refused and "demand-4a" in ids(answer)
