@@ -86,7 +86,7 @@ class Resolution:
 # "Does it come up anywhere else in the letter?": the previous question, outside the passages already shown.
 ELSEWHERE_RE = re.compile(r"\b(?:anywhere else|elsewhere|somewhere else|any other (?:place|part|spot)s?|"
                           r"ergens anders|nog ergens|elders|op (?:een )?andere (?:plek|plaats)(?:en)?|"
-                          r"andere plekken)\b")
+                          r"andere plekken|verderop|further on|further down|later on|later in the letter)\b")
 
 
 class FollowUpResolver:

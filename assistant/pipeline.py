@@ -104,6 +104,7 @@ WANT_WORDS = frozenset("vraagt vragen wil willen eist eisen verlangt verwacht ve
 
 
 # Routes that give way to a search when the question also names a subject of the letter.
+ATTACHMENT_WORD_RE = re.compile(r"\b(?:bijlagen?|attachments?|enclosures?)\b")
 LETTER_NAMED_RE = re.compile(r"\b(?:this|that|the|deze|die|dit|de|het)\s+(?:letter|brief|vng)\b")
 # A clause that asks something of its own ("..., and what must the cabinet tell them there?")
 ASKING_WORD_RE = re.compile(r"\b(?:what|wat|which|welke|welk|how|hoe|where|waar|who|wie|why|waarom|when|wanneer|does|"
@@ -228,12 +229,20 @@ class Assistant:
         # "en de volgende alinea?" leaves paragraph 3.
         demand: str | None = None
         paragraph: int | None = None
-        for text in users[-4:]:
-            routed = route(_clean(text)[: self.settings.max_question_chars], self.demand_labels, self.n_demands,
-                           demand, len(self.paragraphs), paragraph)
+        turns = history[-8:]
+        for i, turn in enumerate(turns):
+            if turn.role != "user" or not turn.content.strip():
+                continue
+            routed = route(_clean(turn.content)[: self.settings.max_question_chars], self.demand_labels,
+                           self.n_demands, demand, len(self.paragraphs), paragraph)
             if routed.intent == "demand" and (routed.demands or routed.paragraphs):
                 demand = routed.demands[-1] if routed.demands else None
                 paragraph = routed.paragraphs[-1] if routed.paragraphs and not routed.demands else None
+            elif i + 1 < len(turns) and turns[i + 1].role == "assistant" and len(
+                    named := set(demands_named(turns[i + 1].content, self.demand_labels, self.n_demands))) == 1:
+                # "Wat zegt de brief over de spreidingswet?" - "In eis 2 ..." - "en het punt daarna?": the demand
+                # the answer was about
+                demand, paragraph = next(iter(named)), None
         # Answer the previous question again (no history, ~20 ms) to know which passages it was about.
         try:
             earlier = self.ask(previous)
@@ -262,8 +271,11 @@ class Assistant:
         # discussed there?")
         meeting = any(MEETING_RE.search(fold(t.content)) for t in history[-4:]) or "closing-request" in (units or ())
         quoted = quoted_units(answers[-1], self.letter.units) if answers else set()
+        # ("Wat is de eerste?" - "De eerste bijlage is ..." - "Hoe heet de tweede?": the answer was about them)
+        attachments = first == "attachments" or bool(answers and ATTACHMENT_WORD_RE.search(fold(answers[-1]))
+                                                     and not named)
         return Conversation(previous, lang if confidence > 0.5 else None, demand, units, paragraph,
-                            first == "attachments", shown, earlier if units else None, meeting, quoted)
+                            attachments, shown, earlier if units else None, meeting, quoted)
 
     def validate(self, question: str, history: list[ChatTurn] | None) -> str:
         cleaned = _clean(question)

@@ -113,16 +113,25 @@ STEP_RE = re.compile(
 )
 # "Does the next demand say anything similar?": a step inside a longer question
 STEP_IN_QUESTION_RE = re.compile(
-    r"\b(?:the|de|het) (next|following|volgende|previous|vorige) (?:demand|eis|punt|point)\b")
+    r"\b(?:the|de|het) (next|following|volgende|previous|vorige) (?:demand|eis|punt|point)\b"
+    # "En het punt daarna in de lijst, waar gaat dat over?"
+    r"|\b(?:the|de|het) (?:demand|eis|punt|point) (daarna|erna|after that|after it|daarvoor|ervoor|before that|"
+    r"before it)\b")
 # "en de volgende alinea?", "the paragraph before": a step through the paragraphs
 PARAGRAPH_STEP_RE = re.compile(
     r"\b(?:(next|following|volgende|previous|vorige) (?:paragraph|alinea)|(?:paragraph|alinea) "
     r"(?:(?:right|directly|just|immediately|direct|meteen) )?(?:(after|daarna|erna)|(before|daarvoor|ervoor)))\b")
 # "the first part", "het tweede onderdeel daarvan": a part of a demand by its place
 PART_ORDINAL_RE = re.compile(
-    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:sub-?)?"
+    r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:(?:sub-?)?"
     r"(?:onderdeel|onderdelen|part|parts|subpunt|subpoint|deel)\b(?!\s+(?:of|van)\s+(?:the|de|het|this|deze)\s+"
-    r"(?:letter|brief))")
+    r"(?:letter|brief))"
+    # "and the last of those three?", "de eerste van die onderdelen"
+    r"|(?:one\s+)?(?:of|van)\s+(?:those|these|the|die|deze|de)\s+(?:three|drie|3|(?:sub-?)?(?:parts|onderdelen|"
+    r"subpoints|subpunten|sub points))\b)")
+# "4 has sub points right? whats the last one": an ordinal one, where the parts were named
+SUBPARTS_RE = re.compile(r"\b(?:sub-?points|sub points|sub-?parts|subpunten|onderdelen)\b")
+ORDINAL_ONE_RE = re.compile(r"\b(" + "|".join(sorted([*ORDINALS, *LAST], key=len, reverse=True)) + r")\s+(?:one|een)\b")
 # "de eerste twee eisen", "the last two demands": the first or last few
 FIRST_N_RE = re.compile(r"\b(eerste|first|laatste|last)\s+(twee|drie|vier|two|three|four|2|3|4)\s+(?:" + KEYWORD + r")")
 # "the second and third demands", "de tweede en derde eis": ordinals joined before one noun
@@ -353,6 +362,9 @@ MEETING_RE = re.compile(
     r"(?:at )?the end of the letter|"
     r"at the (?:very )?end|helemaal aan het (?:eind|einde)|aan het (?:eind|einde|slot)\W*$|"
     r"afsluit\w*|closing request|happen next)\b"
+    # "What are they asking Schoof to organise?" (but not to organise the reception)
+    r"|\b(?:ask\w*|vraag\w*|vroeg|expect\w*|verwacht\w*|want\w*|wil\w*)\b(?:\s+\w+){0,3}\s+(?:to\s+|te\s+)?"
+    r"(?:organi[sz]e|organiseren|convene|beleggen|set up|arrange)\b(?!\s+(?:the\s+|de\s+)?(?:reception|opvang))"
 )
 LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
 NAMING_RE = re.compile(r"\b(?:titles?|titel\w*|names?|named|called|heet|heten|any|are there|zijn er|is there|"
@@ -501,6 +513,11 @@ def _party_asked_beside_a_story_number(question: str, q: str, n_demands: int) ->
     return asked != q and not _demand_refs(asked, n_demands) and any(p.search(asked) for _, p in PARTY_PATTERNS)
 
 
+# "wat houdt de tweede precies in?" asks what it is
+WHAT_IT_HOLDS_RE = re.compile(r"\bwat (?:houdt|behelst) ((?:de|het|die|dat|deze) \w+"
+                              r"(?: (?!precies|eigenlijk|dan|nou|nu)\w+)?) (?:precies |eigenlijk |dan |nou |nu )*in\b")
+
+
 def route(question: str, demand_labels: set[str], n_demands: int, context_demand: str | None = None,
           n_paragraphs: int = 0, context_paragraph: int | None = None, context_attachments: bool = False) -> Route:
     """`demand_labels` are the demands and parts the letter has ("1", ..., "4a"); `context_demand` the demand
@@ -508,6 +525,7 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     `context_paragraph` the paragraph under discussion ("en de volgende alinea?"); `context_attachments` whether
     the conversation was about the attachments ("the second one?")."""
     q = re.sub(r"#\s*(\d)", r"nummer \1", fold(" ".join(question.split())))  # "summarise #5"
+    q = WHAT_IT_HOLDS_RE.sub(r"wat is \1", q)
     if INJECTION_RE.search(q):
         return Route("injection")
     if TASK_RE.search(q):
@@ -581,12 +599,14 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
             return Route("invalid_demand", [], [label])
     in_question = STEP_IN_QUESTION_RE.search(q)
     if in_question and context_demand and not _demand_refs(q, n_demands):
+        direction = in_question.group(1) or in_question.group(2)
         label = str(int(re.match(r"\d+", context_demand).group()) + (
-            1 if in_question.group(1) in ("next", "following", "volgende") else -1))
+            1 if direction in ("next", "following", "volgende", "daarna", "erna", "after that", "after it") else -1))
         return Route("demand", [label], [label]) if label in demand_labels else Route("invalid_demand", [], [label])
-    part_ordinal = PART_ORDINAL_RE.search(q)
+    part_ordinal = PART_ORDINAL_RE.search(q) or (ORDINAL_ONE_RE.search(q) if SUBPARTS_RE.search(q) else None)
     if part_ordinal:
-        named = _demand_refs(PART_ORDINAL_RE.sub(" ", q), n_demands)
+        named = _demand_refs(PART_ORDINAL_RE.sub(" ", q), n_demands) or [
+            (int(bare.group(1)), "") for bare in [re.search(r"\b(\d)\s+(?:has|have|heeft|hebben)\b", q)] if bare]
         base_number = str(named[0][0]) if named else (
             re.match(r"\d+", context_demand).group() if context_demand else None)
         if base_number:

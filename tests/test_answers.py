@@ -996,3 +996,36 @@ def test_a_question_pointing_back_at_a_told_subject(bot: Assistant) -> None:
     # what is to change about how long something takes asks for a demand, not for a time
     answer = bot.ask("Wat wil de VNG doen aan hoe lang asielzaken duren?")
     assert not answer.refused and "demand-4a" in ids(answer)
+
+
+def test_the_demand_an_earlier_answer_was_about_is_under_discussion(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Wat vindt de VNG van het gedoe rond de spreidingswet?"),
+               ChatTurn(role="assistant", content="Daarover gaat eis 2: stop met het politieke jojoën.")]
+    answer = bot.ask("En de eis daarna, waar gaat die over?", history)
+    assert not answer.refused and "demand-3" in ids(answer)
+    history = [ChatTurn(role="user", content="what do they want done about troublemakers?"),
+               ChatTurn(role="assistant", content="Demand 4: an accelerated approach, in three parts."),
+               ChatTurn(role="user", content="what does (b) mean?"),
+               ChatTurn(role="assistant", content="Faster handling of the cases of notorious nuisance-causers.")]
+    answer = bot.ask("ok, and the first of those three?", history)
+    assert not answer.refused and "demand-4a" in ids(answer)
+
+
+def test_an_ordinal_after_the_attachments_were_discussed(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Welke stukken zaten erbij?"),
+               ChatTurn(role="assistant", content="Twee bijlagen."),
+               ChatTurn(role="user", content="En de eerste?"),
+               ChatTurn(role="assistant", content="De eerste bijlage is een onderbouwing.")]
+    answer = bot.ask("Hoe heet de tweede?", history)
+    assert not answer.refused and "attachments" in ids(answer) and "Schaduwzijde" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("Demand 4 has sub-parts, right? What is the first one?", "demand-4a"),
+    ("wat houdt eis 2 eigenlijk in?", "demand-2"),
+    ("What do they want the prime minister to convene, and how soon?", "closing-request"),
+])
+def test_parts_named_by_order_and_the_meeting_by_what_is_organised(bot: Assistant, question: str,
+                                                                   unit: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.refused and unit in ids(answer)
