@@ -39,7 +39,7 @@ ARRIVALS = {6: "83fb7e7", 7: "0d7f151", 8: "9a6ee64", 9: "7e64540", 10: "de5a97b
             62: "5c35e9d", 63: "5c35e9d",
             64: "398748f", 65: "398748f", 66: "9deecae", 67: "9deecae",
             68: "29b0eb1", 69: "29b0eb1", 70: "0d5775e", 71: "0d5775e",
-            72: "c15f1f4", 73: "c15f1f4"}
+            72: "c15f1f4", 73: "c15f1f4", 74: "0d5e8b8", 75: "0d5e8b8"}
 
 
 def round_cases(number: int) -> list[GoldCase]:
