@@ -297,7 +297,9 @@ def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetrieve
     return names
 
 
-PERSON_NAME_ASKED_RE = re.compile(r"\b(?:minister|person|persoon|who|wie)\b.{0,40}\b(?:by name|bij naam)\b"
+PERSON_NAME_ASKED_RE = re.compile(r"\b(?:minister|person|persoon|who|wie)\b.{0,40}\b(?:by name|bij naam|"
+                                  # "the minister for asylum, who is that? name please"
+                                  r"names?,? (?:please|pls|plz)|(?:naam|namen),? (?:graag|aub|alsjeblieft|svp))\b"
                                   r"|\b(?:(?:his|her) (?:full )?name|(?:zijn|haar) naam|who is (?:that|this) minister|"
                                   r"wie is (?:dat|die) minister|which person|welke persoon|the person behind)\b")
 FIRST_NAME_RE = re.compile(r"\b(?:first names?|given names?|voornaam|voornamen)\b")
@@ -413,9 +415,10 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval, list
                               rf"(?:\w+\s+){{0,2}}{re.escape(n)}\b", question, re.I)]
     if names:
         return names
-    if AFTERMATH_RE.search(fold(question)) and not guessed_time(fold(question)):
-        return [m.group(0) for m in AFTERMATH_RE.finditer(fold(question))]
     asked = fold(asked_text(question))
+    # ("someone replied that Rutte signed it. who actually signed it?": the reply is told, not asked about)
+    if AFTERMATH_RE.search(asked) and not guessed_time(asked):
+        return [m.group(0) for m in AFTERMATH_RE.finditer(asked)]
     if off_topic := OFF_TOPIC_RE.findall(asked):  # "which demands are about the weather?"
         return off_topic
     # ("Ik ben verslaggever bij een krant. Welke ministers staan in de cc?": the newspaper is the asker's.)

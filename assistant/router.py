@@ -264,6 +264,9 @@ SENDER_RE = re.compile(
     r"|\b(?:onder gezet|ondergezet|eronder gezet|handtekening\w*|krabbel)\b"
     r"|\b(?:sign(?:s|ed)? off|closing formula|afsluitende groet|slotgroet|groet|regards|"
     r"name under|naam onder|names under|namen onder|undersigned|ondergetekende)\b"
+    # "whose name is under it?", "wiens naam staat eronder?"
+    r"|\b(?:whose|wiens|wier) (?:name|naam)\b"
+    r"|\b(?:names?|namen|naam) (?:is |are |staat |staan )(?:under|onder|eronder)\b"
 )
 ADDRESSEE_RE = re.compile(
     r"\bwho(?:'s| is|s)\s+(?:the|this|that|it)\s+(?:letter\s+)?(?:to|for|ad?dressed to)\b(?!\s+\w)"

@@ -134,8 +134,9 @@ SYNONYMS: dict[str, str] = {
     "ongerust": "zorgen",
     "bezorgd": "zorgen",
     "bang": "zorgen",
-    "bel": "gewaarschuwd",
-    "alarm": "gewaarschuwd warned",
+    # ("aan de bel trekken", "raise the alarm": the letter warned early and asked for help repeatedly)
+    "bel": "gewaarschuwd herhaaldelijk",
+    "alarm": "gewaarschuwd herhaaldelijk warned repeatedly",
     "backup": "rugdekking steun backing support",
     "end": "slot",
     "eind": "slot",

@@ -1029,3 +1029,22 @@ def test_parts_named_by_order_and_the_meeting_by_what_is_organised(bot: Assistan
                                                                    unit: str) -> None:
     answer = bot.ask(question)
     assert not answer.refused and unit in ids(answer)
+
+
+def test_warnings_before_are_both_sentences_of_paragraph_three(bot: Assistant) -> None:
+    answer = bot.ask("Hebben de gemeenten eerder al aan de alarmbel getrokken bij het kabinet?")
+    assert not answer.refused and "paragraph-3" in ids(answer)
+    assert "herhaaldelijk om hulp gevraagd" in answer.answer and "vroegtijdig gewaarschuwd" in answer.answer
+
+
+def test_a_rumour_told_before_the_question_is_not_what_is_asked(bot: Assistant) -> None:
+    # the reply and the wrong name are told; who signed is asked
+    answer = bot.ask("My uncle replied on Facebook that Wilders signed this. So who really signed it?")
+    assert not answer.refused and ids(answer) == {"signature"} and "Dijksma" in answer.answer
+    answer = bot.ask("What does the VNG want from the cabinet this week, and whose name is at the bottom?")
+    assert not answer.refused and ids(answer) >= {"closing-request", "signature"}
+
+
+def test_a_minister_asked_for_by_name_is_refused(bot: Assistant) -> None:
+    answer = bot.ask("Demand 5 refers to the minister for asylum and migration. Name please?")
+    assert answer.refused
