@@ -64,7 +64,8 @@ OTHER_DOCUMENTS = frozenset("agreement akkoord regeerakkoord coalitieakkoord hoo
                             "article artikel book boek bill wetsvoorstel motion motie speech toespraak tweet "
                             "interview column krant newspaper".split())
 # What would happen if ...: asked in the question or framing it ("Suppose the cabinet ignores it. What then?").
-HYPOTHETICAL = r"suppose|supposing|stel dat|what would happen|wat zou er gebeuren"
+# ("I suppose they feel supported?" assumes, it does not suppose)
+HYPOTHETICAL = r"(?<!i )suppose|supposing|stel dat|what would happen|wat zou er gebeuren"
 # What happened after the letter was sent is not in it.
 AFTERMATH_RE = re.compile(
     r"\b(?:afterwards|after (?:the|this|that) letter|since then|since (?:the|this) letter|took place|taken place|"

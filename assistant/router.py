@@ -211,7 +211,8 @@ PROPOSED_SENDER = (
     r"(?:van|afkomstig van)\s+(?:de|het)\s+[a-z]")
 PROPOSED_SENDER_RE = re.compile(PROPOSED_SENDER)
 SENDER_RE = re.compile(
-    r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|behind|"
+    r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|"
+    r"(?<!stand )(?<!stands )(?<!standing )behind|"  # ("who should the cabinet stand behind?" is not the sender)
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven?|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
     r"afzender|ondertekenaar|afkomstig)\b(?!\s+(?:back|home|away|terug|weg))"  # ("people who are sent back")
     r"|\b(?:signed|written|ondertekend|getekend|geschreven) (?:\w+ )?(?:by|door)\b"
@@ -364,7 +365,8 @@ MEETING_RE = re.compile(
     r"(?:aan het |het )?(?:eind|einde|slot) van de brief|"
     r"(?:at )?the end of the letter|"
     r"at the (?:very )?end|helemaal aan het (?:eind|einde)|aan het (?:eind|einde|slot)\W*$|"
-    r"afsluit\w*|closing request|happen next)\b"
+    r"afsluit\w*|closing request|happen next|final request|laatste verzoek|slotverzoek|"
+    r"how does (?:the |this )?(?:letter |it )end|hoe eindigt (?:de |deze |die )?(?:brief|hij))\b"
     # "What are they asking Schoof to organise?" (but not to organise the reception)
     r"|\b(?:ask\w*|vraag\w*|vroeg|expect\w*|verwacht\w*|want\w*|wil\w*)\b(?:\s+\w+){0,3}\s+(?:to\s+|te\s+)?"
     r"(?:organi[sz]e|organiseren|convene|beleggen|set up|arrange)\b(?!\s+(?:the\s+|de\s+)?(?:reception|opvang))"

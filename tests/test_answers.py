@@ -1048,3 +1048,16 @@ def test_a_rumour_told_before_the_question_is_not_what_is_asked(bot: Assistant) 
 def test_a_minister_asked_for_by_name_is_refused(bot: Assistant) -> None:
     answer = bot.ask("Demand 5 refers to the minister for asylum and migration. Name please?")
     assert answer.refused
+
+
+def test_idioms_of_wavering_and_assuming_are_not_refused(bot: Assistant) -> None:
+    # "heen-en-weer" is the letter's yo-yoing; "I suppose" assumes, it asks nothing hypothetical
+    answer = bot.ask("Al dat heen-en-weer gepraat over de spreidingswet, wat zegt de VNG daarvan?")
+    assert not answer.refused and "demand-2" in ids(answer)
+    answer = bot.ask("I suppose the cabinet backs local officials well at the moment?")
+    assert not answer.refused and "paragraph-4" in ids(answer)
+
+
+def test_whom_the_cabinet_must_stand_behind_is_not_the_sender(bot: Assistant) -> None:
+    answer = bot.ask("Who must the cabinet stand behind, according to the VNG?")
+    assert not answer.refused and "demand-1" in ids(answer) and "signature" not in ids(answer)
