@@ -182,7 +182,8 @@ NAME_RE = re.compile(
 # the very clause that says what the question asks about; it never names the municipalities it speaks for.
 PLACE_NOUNS = ("nationalit(?:y|ies)|nationaliteit(?:en)?|"
                "cities|city|towns?|municipalit(?:y|ies)|villages?|places?|provinces?|regions?|countries|country|"
-               "gemeenten?|steden|stad|dorpen|dorp|plaatsen|plaats|provincies?|regios?|landen|land|azcs?|"
+               "gemeenten?|gemeentes|steden|stad|dorpen|dorp|plaatsen|plaats|provincies?|regios?|landen|land|azcs?|"
+               "councils|gemeenteraden|"
                "opvanglocaties?|locaties?|locations?")
 PERSON_NOUNS = "mayors?|aldermen|alderman|burgemeesters?|wethouders?|politicians?|politici|individuals?"
 MINISTER_NOUNS = "ministers?|ministeries|ministerie|ministries|ministry|bewindspersonen|bewindspersoon"

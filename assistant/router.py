@@ -352,7 +352,11 @@ CONTENT_RE = re.compile(
     r"contents|says?|zegt|staat er|mention|summar\w*|samenvat\w*|"
     r"details?|read|lees|quote|citeer|which warnings|welke waarschuwingen|main points|key points|main demands|"
     r"hoofdpunten|belangrijkste punten|kernpunten|does it list|do they list|does it contain|contains?|bevat|"
-    r"staat erin|staan erin|lists? (?:of|which|what))\b"
+    r"staat erin|staan erin|lists? (?:of|which|what)|"
+    # "the main arguments in that manifesto", "does the manifesto talk about hotels?", "wat betogen ze daarin?"
+    r"arguments?|argumenten|argue|argues|betoog\w*|talks? about|gaat over|gaan over|"
+    r"(?:does|do|did) (?:the |that |this |it )?(?:attached )?(?:manifest\w*|attachment|document)\s+(?:\w+\s+){0,3}"
+    r"(?:discuss|cover|address|deal with|describe|explain|propose|recommend))\b"
     r"|\b(?:in|inside|within|uit) (?:the|de|het|dat|die|this|deze|dit) (?:manifest\w*|attachment|bijlage|"
     r"onderbouwing|document|stuk)\b"
 )

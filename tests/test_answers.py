@@ -1061,3 +1061,20 @@ def test_idioms_of_wavering_and_assuming_are_not_refused(bot: Assistant) -> None
 def test_whom_the_cabinet_must_stand_behind_is_not_the_sender(bot: Assistant) -> None:
     answer = bot.ask("Who must the cabinet stand behind, according to the VNG?")
     assert not answer.refused and "demand-1" in ids(answer) and "signature" not in ids(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "in welke gemeentes werden wethouders bedreigd?",
+    "which councils saw their meetings disrupted? give me the names",
+])
+def test_which_municipalities_is_a_place_the_letter_does_not_name(bot: Assistant, question: str) -> None:
+    assert bot.ask(question).refused
+
+
+@pytest.mark.parametrize("question", [
+    "What arguments does the attached manifesto make?",
+    "Does the manifesto they enclosed discuss reception in holiday parks?",
+])
+def test_what_an_attachment_argues_is_its_content(bot: Assistant, question: str) -> None:
+    answer = bot.ask(question)
+    assert answer.refused and ids(answer) <= {"attachments"}
