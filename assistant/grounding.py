@@ -509,7 +509,11 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
         words = content_tokens(rewrite_phrases(fragment))  # "footing it how?" is an idiom
         asked_after = re.search(r"\b(?:what|wat|which|welke|how|hoe|why|waarom|where|waar|who|wie)\b",
                                 folded[match.end():])
-        if 1 <= len(words) <= 2 and len(re.findall(r"\w+", fragment)) <= 3 and not asked_after and all(
+        # ("what kind of deadline do they give? weeks? months?" offers answers to the question before it)
+        asked_before = re.search(r"\b(?:what|wat|which|welke|how|hoe|when|wanneer)\b[^?]*\?", folded[: match.start()]) \
+            and re.match(r"\s*(?:\w+\s*\?|or\b|of\b|$)", folded[match.end():])
+        if 1 <= len(words) <= 2 and len(re.findall(r"\w+", fragment)) <= 3 and not asked_after and not asked_before \
+                and all(
                 not terms.known.get(w) for w in words):
             return Verdict(False, "unknown_terms", words)
     focus = focus_word(question)

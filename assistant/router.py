@@ -107,7 +107,8 @@ STEP_RE = re.compile(
     r"^\W*(?:(?:ok\w*|oke|okay|and|en|dan|then|so|nu|now|thanks|bedankt|dank je)\W+)*(?:what about |hoe zit het met |"
     r"wat is |what is |what's |geef |give me |show me |laat )?(?:the |de |het )?"
     r"(?:(next|volgende|previous|vorige)(?:\s+(one|een|eis|demand|punt|point|item|part|onderdeel|deel))?"
-    r"|(one|part|onderdeel|deel|demand|eis|point|punt) (after|before)(?: (?:that|this|it))?"
+    r"|(one|part|onderdeel|deel|demand|eis|point|punt) (?:right |just |directly |direct |meteen )?(after|before)"
+    r"(?: (?:that|this|it))?"
     r"|(?:het |de )?(onderdeel|punt|eis|deel|die|dat) (daarna|daarvoor|erna|ervoor))"
     r"(?:\s+(?:zien|please|graag|alsjeblieft|aub))?\W*$"
 )
@@ -230,6 +231,9 @@ SENDER_RE = re.compile(
     r"welke (?:organisatie|club|vereniging)|which (?:organi[sz]ation|org|body)|what (?:organi[sz]ation|org|body)|"
     r"which group (?:sent|wrote|signed|is behind))\b"
     r"|\bput (?:their|his|her|its|a) names? (?:to|on|under)\b"
+    # "Is this written on behalf of one mayor or an organisation?"
+    r"|\b(?:written|sent|signed|geschreven|gestuurd|ondertekend) (?:\w+ )?(?:on behalf of|namens)\b"
+    r"|\bon behalf of (?:one|a|an|which|whom|what|the)\b"
     # "was die brief nou van de provincies of van de gemeenten?"
     # (English "or", Dutch "of": "the letter gets from intimidation of officials to ..." offers no choice)
     r"|\b(?:letter|it)\b.{0,20}\bfrom\s+(?:the\s+)?(?:\w+\s+){1,2}or\s+(?:from\s+)?(?:the\s+)?\w+"

@@ -1078,3 +1078,21 @@ def test_which_municipalities_is_a_place_the_letter_does_not_name(bot: Assistant
 def test_what_an_attachment_argues_is_its_content(bot: Assistant, question: str) -> None:
     answer = bot.ask(question)
     assert answer.refused and ids(answer) <= {"attachments"}
+
+
+def test_options_offered_after_a_question_are_not_what_is_asked(bot: Assistant) -> None:
+    # "days? weeks?" offer answers to the question before them; the letter gives "deze week"
+    answer = bot.ask("How much time does the cabinet get from the VNG? days? weeks? or no deadline at all?")
+    assert not answer.refused and "closing-request" in ids(answer)
+    # but a short question followed by another question asks it
+    assert bot.ask("What happens to a council that ignores the dispersal act? fines? will the province step "
+                   "in?").refused
+
+
+def test_on_behalf_of_whom_and_the_one_right_after(bot: Assistant) -> None:
+    answer = bot.ask("Was the letter sent on behalf of a single municipality or a whole association?")
+    assert not answer.refused and "signature" in ids(answer)
+    history = [ChatTurn(role="user", content="wat is eis 3?"),
+               ChatTurn(role="assistant", content="Eis 3: echte problemen aanpakken.")]
+    answer = bot.ask("en die direct daarna?", history)
+    assert not answer.refused and "demand-4" in ids(answer)
