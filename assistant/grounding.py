@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.answer import Passage
-from assistant.asked import ASKED_CLAUSE_RE, asked_spans, asked_text
+from assistant.asked import ASKED_CLAUSE_RE, OPENS_ASKING_RE, asked_spans, asked_text
 from assistant.language import QUOTED_RE
 from assistant.models import Sentence, Unit
 from assistant.retrieval import METADATA_KINDS, HybridRetriever, QueryTerms, Retrieval, UnitHit
@@ -269,9 +269,18 @@ def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetrieve
     previous_end = -2
     sources = attributed_names(question)
     asked = asked_spans(question)
+    # "Ik zit in de raad van Westerwolde en wil checken: wat zegt de brief over Ter Apel?": told before the colon
+    # (a story of a few words; "Noordwijk: wat zegt de brief over die plaats?" names its subject before the colon)
+    told = [colon.end() for colon in re.finditer(r":\s+(?=" + OPENS_ASKING_RE.pattern.removeprefix(r"\W*") + ")",
+                                                  fold(question))
+            if len(re.split(r"[.?!]", question[: colon.start()])[-1].split()) >= 4
+            and not re.search(r"\b(?:die|deze|dat|that|this)\s+(?:plaats|plek|stad|gemeente|place|town|city)\b"
+                              r"|\b(?:daar|there)\b", fold(question[colon.end():]))]
     for match in re.finditer(r"(?<![\w'])([A-Z][\w-]+)", question):
         word = match.group(1)
         if word in sources or not any(start <= match.start() < end for start, end in asked):
+            continue
+        if any(match.start() < end for end in told):
             continue
         if ROLE_OF_RE.search(question[: match.start()]) and not ALSO_RE.search(question):
             # "Dijksma, burgemeester van Utrecht?": a claim about her role, which the letter can answer (but not

@@ -1096,3 +1096,10 @@ def test_on_behalf_of_whom_and_the_one_right_after(bot: Assistant) -> None:
                ChatTurn(role="assistant", content="Eis 3: echte problemen aanpakken.")]
     answer = bot.ask("en die direct daarna?", history)
     assert not answer.refused and "demand-4" in ids(answer)
+
+
+def test_a_place_told_before_a_colon_is_not_what_is_asked(bot: Assistant) -> None:
+    answer = bot.ask("Ik ben wethouder in Emmen en wil het even zeker weten: wat staat er over Ter Apel in?")
+    assert not answer.refused and "paragraph-1" in ids(answer)
+    # a place asked about is still one the letter does not name
+    assert bot.ask("Wat zegt de brief over Emmen?").refused
