@@ -271,9 +271,9 @@ def unknown_names(question: str, retrieval: Retrieval, retriever: HybridRetrieve
     asked = asked_spans(question)
     # "Ik zit in de raad van Westerwolde en wil checken: wat zegt de brief over Ter Apel?": told before the colon
     # (a story of a few words; "Noordwijk: wat zegt de brief over die plaats?" names its subject before the colon)
-    told = [colon.end() for colon in re.finditer(r":\s+(?=" + OPENS_ASKING_RE.pattern.removeprefix(r"\W*") + ")",
-                                                  fold(question))
-            if len(re.split(r"[.?!]", question[: colon.start()])[-1].split()) >= 4
+    told = [colon.end() for colon in re.finditer(r":\s+", question)
+            if OPENS_ASKING_RE.match(fold(question[colon.end():]))
+            and len(re.split(r"[.?!]", question[: colon.start()])[-1].split()) >= 4
             and not re.search(r"\b(?:die|deze|dat|that|this)\s+(?:plaats|plek|stad|gemeente|place|town|city)\b"
                               r"|\b(?:daar|there)\b", fold(question[colon.end():]))]
     for match in re.finditer(r"(?<![\w'])([A-Z][\w-]+)", question):

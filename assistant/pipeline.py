@@ -181,6 +181,11 @@ def without_letter_frame(question: str) -> str:
     return inner if len(inner.split()) >= 3 else question
 
 
+def quoted_sentences(unit: Unit, citations: list[Citation]) -> list[Sentence]:
+    """The sentences of a unit that its citations quote, in the unit's order."""
+    return [s for s in unit.sentences if any(c.id == unit.id and s.nl.strip() in c.quote for c in citations)]
+
+
 class Assistant:
     def __init__(self, settings: Settings, letter: Letter, index: LetterIndex, retriever: HybridRetriever) -> None:
         self.settings = settings
@@ -361,7 +366,7 @@ class Assistant:
             if refused or not units or listed or units[0] in have:
                 continue
             unit = self.letter.unit(units[0])
-            sentences = [s for c in cites if c.id == unit.id for s in unit.sentences if s.nl.strip() in c.quote]
+            sentences = quoted_sentences(unit, cites)
             passage = Passage(unit, sentences or list(unit.sentences), whole_demand=unit.kind == "demand")
             added.append(composer.passage(passage, first_paragraph))
             first_paragraph = first_paragraph and unit.kind != "paragraph"
@@ -382,8 +387,7 @@ class Assistant:
             if unit.id not in chosen:
                 order.append(unit.id)
                 chosen[unit.id] = []
-            chosen[unit.id] += [s for s in unit.sentences
-                                if s.nl.strip() in citation.quote and s not in chosen[unit.id]]
+            chosen[unit.id] += [s for s in quoted_sentences(unit, [citation]) if s not in chosen[unit.id]]
         whole = {u for u in order if self.letter.unit(u).kind == "demand"
                  and any(c.id in chosen for c in self.letter.children(u))}
         passages = [Passage(self.letter.unit(u), sorted(chosen[u], key=lambda s: s.position) or
