@@ -150,6 +150,11 @@ CLAUSE_SPLIT_RE = re.compile(
     r"heeft|hebben|zijn|wordt|worden|zat|zaten)\b)", re.IGNORECASE)
 
 
+# "... Wat constateert de VNG daarover?", "what do they ask about it?": the subject is in the story told before.
+STORY_SUBJECT_RE = re.compile(r"\b(?:daar|er)(?:over|mee|van|voor|bij|in)\b|\b(?:about|with|on|for|of)\s+(?:it|them|"
+                              r"that|this|those|these)\b")
+
+
 class InvalidQuestion(ValueError):
     pass
 
@@ -720,22 +725,34 @@ class Assistant:
         words "problem" and "demand", which name the kind of passage, not the subject; the demand is found
         first, and the paragraph shares its words where one does ("Oekraïense vluchtelingen": demand 5, then
         the paragraph on Oekraïense ontheemden, not the one on vluchtelingen). [] when either is missing."""
-        subject = " ".join(w for w in content_tokens(rewrite_phrases(fold(question)))
-                           if w not in PROBLEM_WORDS and w not in WANT_WORDS)
-        found: list[Passage] = []
-        shared: set[str] = set()
-        for kind in ("demand", "paragraph"):
-            retrieval = self.retriever.search(subject, lang, units={u.id for u in self.letter.by_kind(kind)})
-            weight = {w: self.retriever.word_rarity(retrieval.terms, w) for w in retrieval.terms.known}
-            ranked = sorted((h for h in retrieval.hits if h.matched), reverse=True, key=lambda h: (
-                sum(weight.get(w, 0.0) for w in h.matched & shared), sum(weight.get(w, 0.0) for w in h.matched),
-                h.score))
-            if not ranked:
-                return []
-            shared = ranked[0].matched
-            retrieval.hits = ranked[:1]
-            found += select(retrieval, self.retriever, whole_demands=True)[:1]
-        return found[::-1]
+        def subject_of(text: str) -> str:
+            return " ".join(w for w in content_tokens(rewrite_phrases(fold(text)))
+                            if w not in PROBLEM_WORDS and w not in WANT_WORDS)
+        # ("Ik werk bij een azc. Wat stelt de VNG vast over overlastgevers ...?" is about nuisance, not the azc;
+        # "Ik krijg vragen over overlast. Wat constateert de VNG daarover ...?" is about the story's subject.)
+        asked = asked_text(question)
+        subjects = [subject_of(question)] if STORY_SUBJECT_RE.search(fold(asked)) else \
+            [subject_of(asked), subject_of(question)]
+        for subject in dict.fromkeys(s for s in subjects if s):
+            found: list[Passage] = []
+            shared: set[str] = set()
+            for kind in ("demand", "paragraph"):
+                retrieval = self.retriever.search(subject, lang, units={u.id for u in self.letter.by_kind(kind)})
+                weight = {w: self.retriever.word_rarity(retrieval.terms, w) for w in retrieval.terms.known}
+                ranked = sorted((h for h in retrieval.hits if h.matched), reverse=True, key=lambda h: (
+                    sum(weight.get(w, 0.0) for w in h.matched & shared), sum(weight.get(w, 0.0) for w in h.matched),
+                    # (of demands that mention it alike, the one whose title names it is about it)
+                    h.unit.kind == "demand" and self.retriever.sentence_matches(h.unit.sentences[0].id,
+                                                                               retrieval.terms) > 0,
+                    h.score))
+                if not ranked:
+                    break
+                shared = ranked[0].matched
+                retrieval.hits = ranked[:1]
+                found += select(retrieval, self.retriever, whole_demands=True)[:1]
+            else:
+                return found[::-1]
+        return []
 
     # --- refusals -------------------------------------------------------------------------------
 

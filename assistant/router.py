@@ -731,6 +731,9 @@ PROBLEM_RE = re.compile(
     r"|\b(?:het|the)\s+(?:probleem|problem)\b"
     # "Does the letter claim incidents are rising, and what does it ask about that group?"
     r"|\b(?:claimed|complains?|complained|klaagt|klagen|beweert|beweren|signaleert|signaleren)\b"
+    # "wat constateert de VNG daarover", "what do local officials go through"
+    r"|\b(?:constat\w*|observ\w*|stel(?:t|len) (?:\w+ ){0,3}vast|overkom\w*|going through|go through|goes through|"
+    r"meemaken|maken (?:ze |zij )?mee|doormaken)\b"
     r"|\b(?:take|view|views|standpunt|kijk) (?:on|op)\b"
     r"|\b(?:what|wat)\s+(?:has\s+|have\s+|is\s+|er\s+|is\s+er\s+)?(?:happened|happens|gebeurd|gebeurt)\b"
     r"|\b(?:does|do|did)\s+(?:the letter|it|the vng|vng|they)\s+(?:\w+\s+)?claim\b"
@@ -740,9 +743,11 @@ REMEDY_RE = re.compile(
     r"|\b(?:de|the|welke|which|what)\s+(?:eis|demand)\b"
     r"|\b(?:wat|what)\b.{0,40}\b(?:eist|eisen|demand\w*|wil|willen|want\w*|ask\w*|vraagt|vragen|verlangt|"
     r"gebeuren|be done|do about|done about)\b"
+    r"|\b(?:wat|what)\s+(?:moet|moeten|should|must)\b.{0,40}\b(?:doen|do)\b"
 )
 PROBLEM_WORDS = frozenset("probleem problemen problem problems issue issues knelpunt knelpunten klacht klachten "
-                          "complaint complaints oplossing oplossingen solution solutions fix remedy".split())
+                          "complaint complaints oplossing oplossingen solution solutions fix remedy constateert "
+                          "constateren observe observes stelt stellen vast overkomt overkomen".split())
 
 
 def asks_problem_and_remedy(question: str) -> bool:

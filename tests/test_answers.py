@@ -474,6 +474,16 @@ def test_a_complaint_and_its_remedy_are_a_paragraph_and_a_demand(bot: Assistant)
     assert [c.id for c in answer.citations][:2] == ["paragraph-2", "demand-5"]
 
 
+def test_what_is_observed_and_what_is_demanded_are_a_paragraph_and_a_demand(bot: Assistant) -> None:
+    # an observation or an experience stands for the complaint; "what must the cabinet do" for the remedy
+    dutch = bot.ask("Ik werk bij een azc. Wat stelt de VNG vast over overlastgevers, en wat willen ze dat er gebeurt?")
+    assert [c.id for c in dutch.citations][:2] == ["paragraph-2", "demand-4"] and dutch.language == "nl"
+    english = bot.ask("what do mayors go through according to the letter and what should the cabinet do for them")
+    cited = [c.id for c in english.citations]
+    assert cited[0].startswith("paragraph-") and "demand-1" in cited and english.language == "en"
+    assert_contract(english, bot)
+
+
 def test_other_demands_than_those_shown(bot: Assistant) -> None:
     history = [ChatTurn(role="user", content="Komt de spreidingswet voor in de brief?"),
                ChatTurn(role="assistant", content="Ja, in eis 2: 'Stop het politieke jojoën rond de spreidingswet'.")]
