@@ -198,6 +198,11 @@ ENTITY_RE = re.compile(
     rf"\b(?:which|welke|welk|what)\s+(?!(?:the|a|an|de|het|een|do|does|did|is|are|was|were|can|could|will|would|"
     rf"should|must|have|has|had)\b)(?:\w+\s+)?"
     rf"(?P<noun>{PLACE_NOUNS}|{PERSON_NOUNS}|{MINISTER_NOUNS})\b")
+# "In which places does the letter bring up the spreidingswet?", "op welke plekken in de brief ...": places in the
+# text, not towns.
+PLACES_IN_LETTER_RE = re.compile(r"\b(?:in|op|at|on)\s+(?:which|welke|what)\s+(?:\w+\s+)?(?:places|plaatsen|plekken|"
+                                 r"spots)\s+(?:(?:does|do|in)\s+)?(?:the letter|de brief|it|they|ze|the vng|de vng)\b"
+                                 r"|\b(?:places|plaatsen|plekken|spots) in (?:the letter|de brief|the text|de tekst)\b")
 PERSON_NOUN_RE = re.compile(rf"^(?:{PERSON_NOUNS})$")
 MINISTER_NOUN_RE = re.compile(rf"^(?:{MINISTER_NOUNS})$")
 # A minister is named by office: "de minister van Asiel en Migratie".
@@ -327,6 +332,26 @@ PROVISION_IN_TEXT_RE = re.compile(r"\b(?:artikel|article|art\.)\s*\d")
 FULL_NAME_LINE_RE = re.compile(r"^\s*[A-Z][a-z]+(?:\s+(?:van|de|der|den|ter))?\s+[A-Z][a-z]+\s*$")
 
 
+# "Welke plaatsen noemt de brief?", "which towns are named in it?": every place it names, and nothing else asked.
+NAMED_PLACES_NOUN_RE = re.compile(r"^(?:places?|plaatsen|plaats|plekken|towns?|cities|city|steden|stad|dorpen|"
+                                  r"locations?|locaties?|plaatsnamen|placenames)$")
+NAMED_PLACES_ASKED_RE = re.compile(r"\b(?:plaatsnamen|place ?names)\b|\b(?:which|welke|what)\s+(?:\w+\s+)?"
+                                   r"(?:places|plaatsen|plekken|towns|cities|steden|dorpen|locations|locaties)\b")
+
+
+def asks_named_places(question: str) -> bool:
+    q = fold(question)
+    if not NAMED_PLACES_ASKED_RE.search(q) or PLACES_IN_LETTER_RE.search(q):
+        return False
+    if not (MENTION_RE.search(q) or re.search(r"\b(?:in|uit) (?:the letter|de brief|it|hem)\b", q)):
+        return False
+    return all(NAMED_PLACES_NOUN_RE.match(t) or MENTION_RE.fullmatch(t) for t in content_tokens(question))
+
+
+def names_a_place(sentence: Sentence) -> bool:
+    return bool(PLACE_IN_TEXT_RE.search(sentence.nl) or PLACE_IN_TEXT_RE.search(sentence.en or ""))
+
+
 def answer_type(question: str) -> str | None:
     q = fold(question)
     if FIRST_NAME_RE.search(q) or (FULL_NAME_RE.search(q) and PERSON_ASKED_RE.search(q)):
@@ -335,7 +360,7 @@ def answer_type(question: str) -> str | None:
         return "provision"
     if PERSON_NAME_ASKED_RE.search(q):
         return "name"  # "which minister is that, by name?": a person's name, not the ministry's
-    entity = ENTITY_RE.search(q)
+    entity = None if PLACES_IN_LETTER_RE.search(q) else ENTITY_RE.search(q)
     if entity:
         noun = entity.group("noun")
         return "person" if PERSON_NOUN_RE.match(noun) else "minister" if MINISTER_NOUN_RE.match(noun) else "place"

@@ -31,8 +31,10 @@ from assistant.grounding import (
     answer_type,
     asks_for_everything,
     asks_more_than,
+    asks_named_places,
     check_answer_type,
     gate,
+    names_a_place,
     quoted_passages,
     residual_is_foreign,
     select,
@@ -646,6 +648,12 @@ class Assistant:
     def _retrieve(self, question: str, lang: Lang, context: Conversation, retrieve_done: float,
                   excluded: set[str] | None = None) -> tuple[str, list[Citation], bool, float]:
         """`excluded`: units the question sets aside ("apart from demand 4, where else...?")."""
+        if asks_named_places(question):
+            # "Welke plaatsen noemt de brief?": the sentences that name one, in the letter's order
+            passages = [Passage(u, found) for u in self.letter.units if u.kind in ("paragraph", "demand")
+                        and (found := [s for s in u.sentences if names_a_place(s)])]
+            text, cites = compose(self.letter, lang, passages)
+            return text, cites, False, retrieve_done
         wants = asks_what_is_wanted(question)
         topic = [t for t in content_tokens(question)
                  if t not in ADDRESSEE_WORDS and t not in SENDER_WORDS and t not in WANT_WORDS

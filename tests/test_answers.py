@@ -1113,3 +1113,15 @@ def test_a_place_told_before_a_colon_is_not_what_is_asked(bot: Assistant) -> Non
     assert not answer.refused and "paragraph-1" in ids(answer)
     # a place asked about is still one the letter does not name
     assert bot.ask("Wat zegt de brief over Emmen?").refused
+
+
+def test_the_places_the_letter_names(bot: Assistant) -> None:
+    # towns and cities named anywhere in the letter: Ter Apel and Den Haag, not a refusal for want of a topic
+    for question in ("welke plaatsnamen komen er in de brief voor?", "Which towns does the VNG mention?"):
+        answer = bot.ask(question)
+        assert not answer.refused and {"paragraph-1", "paragraph-4"} <= ids(answer)
+        assert "Ter Apel" in answer.answer
+        assert_contract(answer, bot)
+    # places in the text are passages, not towns
+    spots = bot.ask("on what places in the letter is the taakstelling discussed?")
+    assert not spots.refused and "demand-3" in ids(spots)
