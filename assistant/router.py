@@ -593,7 +593,7 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
                 return Route("demand", [label], [label])
             return Route("invalid_demand", [], [label])
 
-    step = STEP_RE.match(q)
+    step = STEP_RE.match(q) or STEP_RE.match(fold(asked_text(question)))
     if step and context_demand:
         direction = step.group(1) or step.group(4) or step.group(6)
         noun = step.group(2) or step.group(3) or step.group(5)
@@ -643,7 +643,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     if refs and _party_asked_beside_a_story_number(question, q, n_demands):
         # "Van wie komt deze brief? Dat zetten we in de eerste vraag van onze lijst.": the number is the asker's
         refs = []
-    ordinal = BARE_ORDINAL_RE.match(q)
+    # ("Pfff, mooie woorden. En de tweede?": a remark before it does not change what is asked)
+    ordinal = BARE_ORDINAL_RE.match(q) or BARE_ORDINAL_RE.match(fold(asked_text(question)))
     if ordinal and (ordinal.group("tail") or ordinal.group("explain")) and context_demand and \
             f"{context_demand}a" in demand_labels:
         ordinal = None  # "and the first one, what does that mean?" after demand 4 is its first part

@@ -1125,3 +1125,20 @@ def test_the_places_the_letter_names(bot: Assistant) -> None:
     # places in the text are passages, not towns
     spots = bot.ask("on what places in the letter is the taakstelling discussed?")
     assert not spots.refused and "demand-3" in ids(spots)
+
+
+def test_a_remark_or_an_opinion_around_the_question_does_not_make_it_foreign(bot: Assistant) -> None:
+    # a sigh before a follow-up ordinal or step
+    history = [ChatTurn(role="user", content="welke eisen stelt de VNG?"),
+               ChatTurn(role="assistant", content="1. Onmiddellijke rijksregie ...; 2. Wet- en regelgeving ...")]
+    step = bot.ask("Tja, papier is geduldig. En de derde?", history)
+    assert not step.refused and ids(step) == {"demand-3"} and step.language == "nl"
+    # feelings and 'what went wrong' are the asker's frame, not a subject the letter lacks
+    angry = bot.ask("Total nonsense if you ask me, but fine: what is going so wrong that they wrote this at all?")
+    assert not angry.refused and "paragraph-1" in ids(angry) and angry.language == "en"
+    dutch = bot.ask("Eindelijk! Wat is er volgens de gemeenten misgegaan?")
+    assert not dutch.refused and "paragraph-1" in ids(dutch)
+    # a false premise about a law the letter has is answered with what it does say
+    premise = bot.ask("So the VNG just wants to get rid of the dispersal act altogether, right?")
+    assert not premise.refused and "demand-2" in ids(premise)
+    assert_contract(premise, bot)
