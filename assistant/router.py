@@ -175,6 +175,8 @@ OPENING_RE = re.compile(
     r"|\b(?:paints?|says?|zegt|schetst|beschrijft|describes?)\b[^.?!]{0,30}\b(?:right |very )?(?:at the (?:very )?"
     r"(?:start|beginning|outset)|aan het begin|in het begin|bij aanvang)\b"
 )
+NOT_JUST_RE = re.compile(r"\b(?:niet alleen|niet enkel|niet slechts|not just|not only|more than|meer dan|verder dan|"
+                         r"beyond)\s+(?:\w+\s+){0,2}$")
 BARE_NUMBER_RE = re.compile(
     rf"^\W*(?:and|en|what about|hoe zit het met)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$"
 )
@@ -545,7 +547,9 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         return Route("task")
     if OPINION_RE.search(q):
         return Route("opinion")
-    if OPENING_RE.search(q):
+    opening = OPENING_RE.search(q)
+    # ("Ik wil het complete plaatje, niet alleen de eerste zin": more than the opening is asked)
+    if opening and not NOT_JUST_RE.search(q[: opening.start()]):
         return Route("opening")
     aside = EXCLUDE_RE.search(q)
     if aside:

@@ -1142,3 +1142,13 @@ def test_a_remark_or_an_opinion_around_the_question_does_not_make_it_foreign(bot
     premise = bot.ask("So the VNG just wants to get rid of the dispersal act altogether, right?")
     assert not premise.refused and "demand-2" in ids(premise)
     assert_contract(premise, bot)
+
+
+def test_a_local_greeting_and_more_than_the_opening(bot: Assistant) -> None:
+    # where the asker lives is their story; "daar" is the place they name
+    near = bot.ask("hoi, wij wonen vlakbij Ter Apel. wat schrijft de VNG over hoe het daar gaat?")
+    assert not near.refused and "paragraph-1" in ids(near)
+    # "not just the first sentence" asks for more than the opening line
+    more = bot.ask("What does it say about Ter Apel? Everything please, not just the opening sentence.")
+    assert not more.refused and {"paragraph-1", "paragraph-4"} <= ids(more) and "salutation" not in ids(more)
+    assert_contract(more, bot)
