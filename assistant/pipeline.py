@@ -47,6 +47,7 @@ from assistant.router import (
     MEETING_RE,
     PROBLEM_WORDS,
     PROPOSED_SENDER_RE,
+    SHOULD_SAY_RE,
     WHICH_DEMANDS_RE,
     Route,
     asks_number_premise,
@@ -60,7 +61,7 @@ from assistant.router import (
     without_demand_refs,
 )
 from assistant.synonyms import rewrite_phrases
-from assistant.text import content_tokens, fold
+from assistant.text import content_tokens, fold, tokens
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +124,8 @@ ROUTING_WORDS_RE = re.compile(
     r"summar\w*|samenvat\w*|overview|overzicht|kort|hoofdpunten|kern|gist|main|about|over|"
     r"meeting|meet|overleg|afspraak|gesprek|ontmoeting|bijeenkomst|consultation|talks|sit down|praten|"
     r"eind|einde|slot|end|closing|afsluit\w*|list|lijst|opsomming|all|alle|everything|alles|five|vijf|"
-    r"things|dingen|zaken|issues|kwesties|fix|solve|solved|oplossen|opgelost|tackle|aanpakken)\b"
+    r"things|dingen|zaken|issues|kwesties|fix|solve|solved|oplossen|opgelost|tackle|aanpakken|"
+    r"functie|function|rol|role|position|job|titel|title)\b"
 )
 
 
@@ -155,6 +157,12 @@ CLAUSE_SPLIT_RE = re.compile(
 # "... Wat constateert de VNG daarover?", "what do they ask about it?": the subject is in the story told before.
 STORY_SUBJECT_RE = re.compile(r"\b(?:daar|er)(?:over|mee|van|voor|bij|in)\b|\b(?:about|with|on|for|of)\s+(?:it|them|"
                               r"that|this|those|these)\b")
+
+
+# The signatory's office, asked of "her" after she was named.
+HER_ROLE_RE = re.compile(r"\b(?:functie|rol|role|position|job|titel|title|function|office|capacity|hoedanigheid)\b"
+                         r".{0,30}\b(?:zij|ze|haar|she|her|hij|he|his|die persoon|that person)\b|\b(?:haar|her|his|"
+                         r"zijn) (?:functie|rol|role|position|job|titel|title|function|office)\b")
 
 
 class InvalidQuestion(ValueError):
@@ -327,6 +335,10 @@ class Assistant:
         else:
             routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand,
                            len(self.paragraphs), context.previous_paragraph, context.about_attachments)
+            if routed.intent == "none" and "signature" in (context.previous_units or ()) and \
+                    HER_ROLE_RE.search(folded):
+                # "Wie heeft hem ondertekend?" - "S.A.M. Dijksma." - "welke functie heeft zij?"
+                routed = Route("sender")
             text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
             if not refused and not history:
                 text, citations = self._with_other_clauses(cleaned, lang, text, citations)
@@ -361,6 +373,8 @@ class Assistant:
         first_paragraph = not any(self.letter.unit(c.id).kind == "paragraph" for c in citations)
         added = []
         for clause in [c for c in clauses if content_tokens(c)]:
+            if "signature" in have and HER_ROLE_RE.search(fold(clause)):
+                continue  # (her office is in the signature)
             routed = route(clause, self.demand_labels, self.n_demands, None, len(self.paragraphs))
             _, cites, refused, _ = self._answer(clause, lang, routed, Conversation(), 0.0)
             units = list(dict.fromkeys(c.id for c in cites))
@@ -410,6 +424,9 @@ class Assistant:
         # ("the bit at the end about people left on the streets?": routed by where it stands, asked by its subject)
         words = [t for t in content_tokens(ROUTING_WORDS_RE.sub(" ", PLACE_IN_LETTER_RE.sub(" ", folded)))
                  if t not in ADDRESSEE_WORDS and t not in WANT_WORDS]
+        if intent == "sender":  # ("who is this Dijksma, what is her function?": the signatory is the sender)
+            signed = {t for u in self.letter.by_kind("signature") for t in tokens(f"{u.text_nl} {u.text_en}")}
+            words = [t for t in words if t not in signed]
         terms = self.retriever.analyse(" ".join(words), lang)
         return any(terms.known.values())
 
@@ -572,7 +589,8 @@ class Assistant:
         pointing = refers_back(LETTER_NAMED_RE.sub(" ", fold(asked)))  # ("this letter" points at no claim)
         clauses = [c for c in CLAUSE_SPLIT_RE.split(question) if c and c.strip()]
         own = [c for c in CLAUSE_SPLIT_RE.split(question if pointing else asked) if c and c.strip()
-               and route(c, self.demand_labels, self.n_demands, None, len(self.paragraphs)).intent == "none"]
+               and route(c, self.demand_labels, self.n_demands, None, len(self.paragraphs)).intent == "none"
+               and not HER_ROLE_RE.search(fold(c))]  # ("..., what function she has": the signature says it)
         if len(clauses) < 2 or not own:
             return []
         asked = " ".join(own)
@@ -662,7 +680,7 @@ class Assistant:
             # "Wat wil de VNG?" -- but "en wat vraagt de VNG daarover?" asks about the topic of the conversation.
             text, cites = compose_demand_list(self.letter, lang)
             return text, cites, False, retrieve_done
-        if wants and topic:
+        if (wants and topic) or SHOULD_SAY_RE.search(fold(question)):
             # "What do they want Schoof to say out loud?": whom they want it from is not what they want.
             excluded = (excluded or set()) | {u.id for u in self.letter.by_kind("salutation")}
         resolution = self.followups.resolve(question, lang, context, excluded)

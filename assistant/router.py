@@ -206,6 +206,9 @@ WANT_RE = re.compile(
     r"|\b(?:what|wat)\s+(?:should|must|has to|needs to|moet|moeten|zou|zouden)\s+(?:er\s+)?(?:\w+\s+){0,6}?"
     r"(?:be done|happen|change|be arranged|be fixed|be sorted|gebeuren|veranderen|geregeld|gedaan|opgelost|doen|do)\b"
 )
+# "What is Schoof supposed to say?": what the letter asks him to say, not whom it addresses
+SHOULD_SAY_RE = re.compile(r"\b(?:what|wat)\s+(?:\w+\s+){0,3}?(?:should|must|has to|needs to|supposed to|ought to|"
+                           r"moet|moeten|zou|zouden)\s+(?:\w+\s+){0,4}?(?:say|zeggen|uitspreken|declare|verklaren)\b")
 # "Was this letter from the COA?", "Komt deze brief van het kabinet?": a sender proposed, answered by the real one
 PROPOSED_SENDER = (
     r"(?:^|[.?!]\s+)(?:was|is)\s+(?:this|the|that|it)\s+(?:letter\s+)?(?:really\s+|actually\s+)?"
@@ -245,7 +248,8 @@ SENDER_RE = re.compile(
     rf"|{PROPOSED_SENDER}"
     r"|\bwhat does vng (?:stand for|mean)\b|\bwat betekent vng\b|\bwho(?:'s| is|s)? (?:the )?vng\b"
     r"|\bwie is (?:de )?vng\b"
-    r"|\bwho is (?:s\.?a\.?m\.? )?dijksma\b|\bwie is (?:s\.?a\.?m\.? )?dijksma\b|\bchair\w* of (?:the )?vng\b"
+    r"|\b(?:who|wie) is (?:this |that |die |deze |mevrouw |mrs\.? |ms\.? )?(?:s\.?a\.?m\.? )?dijksma\b"
+    r"|\bchair\w* of (?:the )?vng\b"
     r"|\b(?:functie|rol|role|position|job|titel|title|function)\b.{0,30}\bdijksma\b"
     r"|\bdijksma'?s? (?:functie|rol|role|position|function|job|title|titel)\b"
     r"|\bvoorzitter van de vng\b|\bwho(?:'s| is|s)? (?:the )?(?:voorzitter|chair\w*)\b|\bwie is (?:de )?voorzitter\b"
@@ -329,6 +333,8 @@ COPIES_RE = re.compile(
 RECIPIENTS_RE = re.compile(r"\b(?:wie|who)\b(?=.{0,60}\b(?:brief|letter|schrijven)\b).{0,60}\b(?:kreeg|kregen|krijgt|"
                            r"krijgen|ontving|ontvingen|ontvangt|ontvangen|gekregen|gehad|got|gets|get|received|"
                            r"receives?)\b")
+ALL_RECIPIENTS_RE = re.compile(r"\b(?:allemaal|iedereen|who all|everyone|everybody|all (?:the )?(?:recipients|"
+                               r"people)|alle ontvangers|wie (?:nog )?meer)\b")
 ADDRESSED_RE = re.compile(r"\b(?:ad?dressed|ad?dressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom?|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
@@ -703,6 +709,8 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
     if RECIPIENTS_RE.search(q) and not parties:
         parties = ["addressee", "copies"]
+    if parties == ["addressee"] and ALL_RECIPIENTS_RE.search(q):
+        parties.append("copies")  # "wie krijgt de brief allemaal?": the copies too
     if "copies" in parties and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q) and any(
             MEETING_RE.search(clause) and COPIES_RE.search(clause) for clause in re.split(r"[?;,]", q)):
         parties.remove("copies")  # "which ministers should attend the meeting?" is not about the copy list

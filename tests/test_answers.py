@@ -1152,3 +1152,18 @@ def test_a_local_greeting_and_more_than_the_opening(bot: Assistant) -> None:
     more = bot.ask("What does it say about Ter Apel? Everything please, not just the opening sentence.")
     assert not more.refused and {"paragraph-1", "paragraph-4"} <= ids(more) and "salutation" not in ids(more)
     assert_contract(more, bot)
+
+
+def test_the_signatory_her_office_and_all_recipients(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="who put their name under it?"),
+               ChatTurn(role="assistant", content="It is signed by S.A.M. Dijksma.")]
+    office = bot.ask("and what's her position?", history)
+    assert ids(office) == {"signature"} and ("Chair" in office.answer or "Voorzitter" in office.answer)
+    both = bot.ask("wie is die Dijksma eigenlijk, welke rol heeft ze volgens de brief?")
+    assert [c.id for c in both.citations] == ["signature"] and "Voorzitter" in both.answer
+    everyone = bot.ask("wie ontvangen deze brief allemaal?")
+    assert {"salutation", "copies"} <= ids(everyone)
+    # what the prime minister should say is the public backing of demand 1, not the salutation
+    say = bot.ask("what is Schoof supposed to say, according to the VNG?")
+    assert "demand-1" in ids(say) and "salutation" not in ids(say)
+    assert_contract(say, bot)
