@@ -465,7 +465,9 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval, list
 # A law named by what it is about ("the asylum emergency measures act", "de asielnoodmaatregelenwet"): the letter
 # names two (the spreidingswet and the Tijdelijke wet opvang Oekraïne); a thesaurus sense of "emergency" does not
 # make another one the letter's.
-NAMED_LAW_RE = re.compile(r"\b(?:the|a|an|this|that|de|het|die|deze)\s+((?:[\w-]+\s+){1,3}?)(?:act|law|bill)\b"
+# (a law's name does not run across "or"/"and": "whatever the courts or the law say" names no law)
+NAMED_LAW_RE = re.compile(r"\b(?:the|a|an|this|that|de|het|die|deze)\s+((?:(?!(?:or|and|en|of|the|de|het|a|an)\s)"
+                          r"[\w-]+\s+){1,3}?)(?:act|law|bill)\b"
                           r"|\b(\w{3,}wet)\b")
 # The letter's own laws, as it names them in Dutch and English ("spreidingswet", "dispersal act", "Tijdelijke wet
 # opvang Oekraïne", "Temporary Act"): a paraphrase of one of them ("the spreading law") is still the letter's.

@@ -118,7 +118,8 @@ YIELDING_INTENTS = ("demand_list", "overview", "meeting")
 ABOUT_THE_CLAIM_RE = re.compile(
     r"\b(?:de brief zelf|brief zelf|the letter itself|back(?:s|ed|ing)? (?:\w+ ){0,2}up|bewijs voor|bewijzen|"
     r"onderbouw\w* voor|which (?:statement|claim|passage)|welke (?:bewering|uitspraak|passage|zin)|wat beweert|"
-    r"(?:does|do) (?:the letter|it|they) claim|warned|gewaarschuwd|aan de bel)\b")
+    r"(?:does|do) (?:the letter|it|they) claim|warned|gewaarschuwd|aan de bel|bedoeld|waarvoor|what for|purpose|doel|"
+    r"meant|dient|serves?)\b|\bwhat\b[^?]{0,40}\bfor\W*$")
 ROUTING_WORDS_RE = re.compile(
     r"\b(?:eis(?:en)?|punt(?:en)?|verzoek(?:en)?|knelpunt(?:en)?|problemen|demands?|points?|requests?|problems?|"
     r"summar\w*|samenvat\w*|overview|overzicht|kort|hoofdpunten|kern|gist|main|about|over|"

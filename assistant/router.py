@@ -177,6 +177,8 @@ OPENING_RE = re.compile(
 )
 NOT_JUST_RE = re.compile(r"\b(?:niet alleen|niet enkel|niet slechts|not just|not only|more than|meer dan|verder dan|"
                          r"beyond)\s+(?:\w+\s+){0,2}$")
+THAT_LAST_RE = re.compile(r"\b(?:dat|die|that|this|dit|deze)\s+(?:laatste|last)\b(?!\s+(?:eis|demand|alinea|paragraph|"
+                          r"bijlage|attachment|zin|sentence))")
 BARE_NUMBER_RE = re.compile(
     rf"^\W*(?:and|en|what about|hoe zit het met)?\s*(?:{KEYWORD}\s*)?\(?(\d{{1,2}})([a-z])?\)?\W*$"
 )
@@ -390,7 +392,9 @@ MEETING_RE = re.compile(
 LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
 NAMING_RE = re.compile(r"\b(?:titles?|titel\w*|names?|named|called|heet|heten|any|are there|zijn er|is there|"
                        r"zit er|zitten er|is er|enige|enig|als bijlage|as an? attachment|"
-                       r"enclosed|bijgevoegd|attached|documents?|stuk|stukken|welk|which|what'?s the)\b")
+                       r"enclosed|bijgevoegd|attached|documents?|stuk|stukken|welk|which|what'?s the|"
+                       # "waar is die eerste bijlage voor bedoeld?": its title says what it is for
+                       r"bedoeld|waarvoor|what for|purpose|doel|meant|dient|serves?)\b")
 INJECTION_RE = re.compile(
     r"\b(?:ignore|disregard|forget|negeer|vergeet|override|bypass)\b.{0,40}\b(?:instruction|instructions|"
     r"instructies|rules|regels|prompt|previous|above|vorige|eerdere|system|opdracht|opgedragen|told|everything|alles|"
@@ -649,6 +653,10 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
     if context_demand and THAT_DEMAND_RE.search(q) and not _demand_refs(q, n_demands):
         return Route("demand", [context_demand], [context_demand])
 
+    if context_demand and f"{context_demand}a" in demand_labels and THAT_LAST_RE.search(q):
+        # "Kun je wat meer zeggen over dat laatste punt?" after demand 4 and its parts: the last part shown
+        last = max(label for label in demand_labels if re.fullmatch(rf"{context_demand}[a-z]", label))
+        return Route("demand", [last], [last])
     refs = _demand_refs(q, n_demands)
     if refs and _party_asked_beside_a_story_number(question, q, n_demands):
         # "Van wie komt deze brief? Dat zetten we in de eerste vraag van onze lijst.": the number is the asker's

@@ -1167,3 +1167,23 @@ def test_the_signatory_her_office_and_all_recipients(bot: Assistant) -> None:
     say = bot.ask("what is Schoof supposed to say, according to the VNG?")
     assert "demand-1" in ids(say) and "salutation" not in ids(say)
     assert_contract(say, bot)
+
+
+def test_purpose_of_an_attachment_days_stay_and_that_last_part(bot: Assistant) -> None:
+    # what an attachment is for: its title, and the claim it backs up; not a refusal
+    purpose = bot.ask("what's the first attachment for?")
+    assert not purpose.refused and {"attachments", "paragraph-3"} <= ids(purpose)
+    # "in the coming days" is the meeting asked for this week
+    days = bot.ask("wat moet er de komende dagen gebeuren volgens de VNG?")
+    assert not days.refused and "closing-request" in ids(days)
+    # people who may not stay are the rejected asylum seekers whose return the letter wants
+    stay = bot.ask("and people who can't stay in NL, what does the letter want with them?")
+    assert not stay.refused and "demand-4c" in ids(stay)
+    # a law's name does not run across "or": "the courts or the law" is no foreign law
+    courts = bot.ask("Does the VNG want troublemakers sent away no matter what the judges or the law decide?")
+    assert not courts.refused and "demand-4c" in ids(courts)
+    history = [ChatTurn(role="user", content="wat eist de VNG voor overlastgevers?"),
+               ChatTurn(role="assistant", content="Eis 4: (a) kortere doorlooptijden, (b) sneller afdoen, (c) terug.")]
+    last = bot.ask("leg dat laatste eens uit", history)
+    assert ids(last) == {"demand-4c"}
+    assert_contract(last, bot)
