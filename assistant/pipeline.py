@@ -385,10 +385,17 @@ class Assistant:
                 units = [u for u in units if self.letter.unit(u).kind not in METADATA_KINDS]
             # (a list of the demands answers "what do they want?", not the clause's own subject)
             listed = sum(bool(re.fullmatch(r"demand-\d+", u)) for u in units) >= self.n_demands
-            if refused or not units or listed or units[0] in have:
+            if refused or not units or listed:
                 continue
             unit = self.letter.unit(units[0])
             sentences = quoted_sentences(unit, cites)
+            if units[0] in have:
+                # ("Waarom explosief, en wie draait ervoor op?": the same paragraph, another of its sentences)
+                shown = quoted_sentences(unit, composer.citations)
+                new = [s for s in sentences if s not in shown]
+                if not shown or not new or unit.kind not in ("paragraph", "demand"):
+                    continue
+                sentences = new
             passage = Passage(unit, sentences or list(unit.sentences), whole_demand=unit.kind == "demand")
             added.append(composer.passage(passage, first_paragraph))
             first_paragraph = first_paragraph and unit.kind != "paragraph"
