@@ -1187,3 +1187,17 @@ def test_purpose_of_an_attachment_days_stay_and_that_last_part(bot: Assistant) -
     last = bot.ask("leg dat laatste eens uit", history)
     assert ids(last) == {"demand-4c"}
     assert_contract(last, bot)
+
+
+def test_papers_sent_along_and_the_receiving_end(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="wie kregen een kopie?"),
+               ChatTurn(role="assistant", content="Vijf ministers, onder wie de minister van Asiel en Migratie.")]
+    papers = bot.ask("zitten er ook documenten bij?", history)
+    assert not papers.refused and "attachments" in ids(papers)
+    both = bot.ask("who's the sender and who is on the receiving end of it?")
+    assert {"signature", "salutation"} <= ids(both)
+    # a second clause answered by another sentence of the same paragraph adds that sentence
+    two = bot.ask("Whose job is the reception of refugees in the first place, and what will the VNG hold the "
+                  "cabinet responsible for?")
+    assert "primarily" in two.answer and "preconditions" in two.answer
+    assert_contract(two, bot)
