@@ -71,7 +71,8 @@ AFTERMATH_RE = re.compile(
     r"\b(?:afterwards|after (?:the|this|that) letter|since then|since (?:the|this) letter|took place|taken place|"
     r"outcome|result of the|came out of|what came of|"
     r"did (?:[\w-]+ ){1,10}(?:take place|happen)|"
-    r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|"
+    r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|wrote back|written back|"
+    r"teruggeschreven|terug geschreven|terugschrijven|schreef (?:\w+ )?terug|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
     r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|kwam er (?:\w+ ){0,4}uit|"
     r"(?:did|has|have|will) (?:\w+ ){1,3}(?:answer|reply|respond|react)|"
@@ -159,6 +160,7 @@ TIME_AMOUNT_RE = re.compile(r"\b(?:hoeveel tijd|how much time|within how (?:many
 # "Which date" wants a calendar date; "when" is also answered by "this week".
 CALENDAR_DATE_RE = re.compile(
     r"\b(?:what dates?|which dates?|welke datum|welke data|datum|data waarop|dated|gedateerd|what day|welke dag|"
+    r"(?:the )?dates? of|(?:de )?data van|datums?|"
     r"what year|welk jaar|in which year|op welke dag|on which day|exact (?:date|day)|precieze (?:datum|dag))\b"
 )
 DATE_RE = re.compile(
@@ -177,6 +179,7 @@ NAME_RE = re.compile(
     r"\b(?:names? of|namen van|naam van|hoe heet|hoe heten|what is (?:the )?name|wat is de naam|"
     r"who(?:'s|s| is| was)? (?:the )?(?:\w+ )?(?:minister|mayor|prime minister|state secretary)|"
     r"wie is (?:de )?(?:\w+ )?(?:minister|burgemeester|premier|staatssecretaris))\b|\bnames?\W*$"
+    r"|^\W*(?:naam|name)\s+(?:van\s+|of\s+)?(?:de\s+|the\s+)?(?:minister|burgemeester|mayor|premier|staatssecretaris)\b"
 )
 # "Which municipalities...?", "in welke stad...?": the answer is a place (or a person) the letter names in
 # the very clause that says what the question asks about; it never names the municipalities it speaks for.

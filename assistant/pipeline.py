@@ -166,6 +166,11 @@ HER_ROLE_RE = re.compile(r"\b(?:functie|rol|role|position|job|titel|title|functi
                          r"zijn) (?:functie|rol|role|position|job|titel|title|function|office)\b")
 
 
+MEASURE_RE = re.compile(r"\b(?:euros?|eur|bedrag\w*|amounts?|procent|percent\w*|miljoen|million|miljard|billion|"
+                        r"per (?:dag|day|plek|place|persoon|person|jaar|year|maand|month|week|gemeente|"
+                        r"municipality))\b|€")
+
+
 class InvalidQuestion(ValueError):
     pass
 
@@ -487,7 +492,11 @@ class Assistant:
                 if unit:
                     passages.append(Passage(unit, list(unit.sentences), whole_demand=unit.kind == "demand"))
             passages.sort(key=lambda p: p.unit.position)
-            if answer_type(question) in ("name", "first_name", "calendar_date", "person", "minister", "place"):
+            kind = answer_type(question)
+            # ("By how many euros per place, according to demand 5?" asks a figure; "punt 5, hoeveel willen ze?"
+            # is answered by "reëel en volledig")
+            if kind in ("name", "first_name", "calendar_date", "person", "minister", "place") or (
+                    kind == "quantity" and MEASURE_RE.search(fold(question))):
                 # "The name of the minister who, according to demand 5, informed the House?": the demand is
                 # where to look, a name is what is asked.
                 verdict = check_answer_type(question, passages, lang, routed=True)

@@ -1201,3 +1201,17 @@ def test_papers_sent_along_and_the_receiving_end(bot: Assistant) -> None:
                   "cabinet responsible for?")
     assert "primarily" in two.answer and "preconditions" in two.answer
     assert_contract(two, bot)
+
+
+def test_figures_dates_names_and_replies_the_letter_does_not_give_are_refused(bot: Assistant) -> None:
+    # an amount asked of a demand by number is still a figure the demand does not give...
+    amount = bot.ask("how many euros per person does demand 5 want the state to pay?")
+    assert amount.refused and ids(amount) <= {"demand-5"}
+    # ...while "how much do they want" is answered by "reëel en volledig"
+    share = bot.ask("eis 5 gaat over geld, hoeveel willen ze vergoed hebben?")
+    assert not share.refused and "volledig" in share.answer
+    for question in ("op welke data heeft de VNG eerder gewaarschuwd?", "naam staatssecretaris asiel",
+                     "Has Schoof written back to the VNG yet?"):
+        answer = bot.ask(question)
+        assert answer.refused, question
+        assert_contract(answer, bot)
