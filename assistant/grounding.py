@@ -69,6 +69,8 @@ HYPOTHETICAL = r"(?<!i )suppose|supposing|stel dat|what would happen|wat zou er 
 # What happened after the letter was sent is not in it.
 AFTERMATH_RE = re.compile(
     r"\b(?:afterwards|after (?:the|this|that) letter|since then|since (?:the|this) letter|took place|taken place|"
+    r"after (?:\w+ ){0,2}(?:got|received|receiving|getting|read|reading) (?:the|this|that|it)\b|"
+    r"na (?:ontvangst|het ontvangen|het lezen) van|"
     r"outcome|result of the|came out of|what came of|"
     r"did (?:[\w-]+ ){1,10}(?:take place|happen)|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|wrote back|written back|"

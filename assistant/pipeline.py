@@ -34,6 +34,7 @@ from assistant.grounding import (
     asks_named_places,
     check_answer_type,
     gate,
+    guessed_time,
     names_a_place,
     quoted_passages,
     residual_is_foreign,
@@ -166,9 +167,10 @@ HER_ROLE_RE = re.compile(r"\b(?:functie|rol|role|position|job|titel|title|functi
                          r"zijn) (?:functie|rol|role|position|job|titel|title|function|office)\b")
 
 
-MEASURE_RE = re.compile(r"\b(?:euros?|eur|bedrag\w*|amounts?|procent|percent\w*|miljoen|million|miljard|billion|"
-                        r"per (?:dag|day|plek|place|persoon|person|jaar|year|maand|month|week|gemeente|"
-                        r"municipality))\b|€")
+MEASURE_RE = re.compile(r"\b(?:euros?|eur|bedrag\w*|amounts?|procent|percent\w*|miljoen|million|miljard|"
+                        r"billion|aantal\w*|numbers?|per \w+|weken|weeks|maanden|months|dagen|days|jaren|years)\b|€"
+                        r"|\b(?:hoeveel|how many)\s+(?!(?:willen|wil|wants?|moet|moeten|vragen|vraagt|eisen|eist|asks?|"
+                        r"do|does|did|is|are|zijn)\b)\w+")
 
 
 class InvalidQuestion(ValueError):
@@ -495,7 +497,10 @@ class Assistant:
             kind = answer_type(question)
             # ("By how many euros per place, according to demand 5?" asks a figure; "punt 5, hoeveel willen ze?"
             # is answered by "reëel en volledig")
-            if kind in ("name", "first_name", "calendar_date", "person", "minister", "place") or (
+            if AFTERMATH_RE.search(fold(asked_text(question))) and not guessed_time(fold(asked_text(question))):
+                # "Heeft Schoof na deze brief eis 1 ingewilligd?": what came after the letter is not in it
+                return (*self._refuse_with_pointer(lang, "aftermath", passages[:1]), retrieve_done)
+            if kind in ("name", "first_name", "calendar_date", "person", "minister", "place", "duration") or (
                     kind == "quantity" and MEASURE_RE.search(fold(question))):
                 # "The name of the minister who, according to demand 5, informed the House?": the demand is
                 # where to look, a name is what is asked.

@@ -1215,3 +1215,15 @@ def test_figures_dates_names_and_replies_the_letter_does_not_give_are_refused(bo
         answer = bot.ask(question)
         assert answer.refused, question
         assert_contract(answer, bot)
+
+
+def test_details_a_demand_named_by_number_does_not_give_are_refused(bot: Assistant) -> None:
+    for question in ("demand 4b: how many troublemakers are we talking about?",
+                     "eis 4a wil kortere doorlooptijden, maar hoeveel maanden dan precies?",
+                     "Did the cabinet do what demand 2 asked after it got the letter?"):
+        answer = bot.ask(question)
+        assert answer.refused, question
+        assert_contract(answer, bot)
+    # how long the certainty of demand 2 must last is answered by "zolang de wet plichten oplegt"
+    lasting = bot.ask("hoe lang moet de zekerheid uit eis 2 duren?")
+    assert not lasting.refused and "Zolang" in lasting.answer
