@@ -200,7 +200,9 @@ PART_NAMED_RE = re.compile(r"\b(?:eis|eisen|demands?|punt|punten|points?|onderde
 ENTITY_RE = re.compile(
     # "which Dutch cities", but not "what the minister told parliament"
     # ("what do towns say" asks what they say)
-    rf"\b(?:which|welke|welk|what)\s+(?!(?:the|a|an|de|het|een|do|does|did|is|are|was|were|can|could|will|would|"
+    # ("talk about what municipalities are paying" is a relative clause, not a question for a place)
+    rf"(?<!about )(?<!over )\b(?:which|welke|welk|what)\s+"
+    rf"(?!(?:the|a|an|de|het|een|do|does|did|is|are|was|were|can|could|will|would|"
     rf"should|must|have|has|had)\b)(?:\w+\s+)?"
     rf"(?P<noun>{PLACE_NOUNS}|{PERSON_NOUNS}|{MINISTER_NOUNS})\b")
 # "In which places does the letter bring up the spreidingswet?", "op welke plekken in de brief ...": places in the

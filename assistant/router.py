@@ -216,7 +216,10 @@ PROPOSED_SENDER = (
     r"(?:^|[.?!]\s+)(?:was|is)\s+(?:this|the|that|it)\s+(?:letter\s+)?(?:really\s+|actually\s+)?"
     r"(?:from|by|sent by|written by)\s+(?:the\s+)?[a-z]"
     r"|(?:^|[.?!]\s+)(?:was|is|komt|kwam)\s+(?:deze|de|die|dit|het)\s+(?:brief\s+)?(?:echt\s+|nou\s+|wel\s+)?"
-    r"(?:van|afkomstig van)\s+(?:de|het)\s+[a-z]")
+    r"(?:van|afkomstig van)\s+(?:de|het)\s+[a-z]"
+    # "Deze brief komt toch van de regering zelf?", "this letter is from the government, right?"
+    r"|(?:^|[.?!]\s+)(?:deze|de|die|dit|het|this|the|that)\s+(?:brief|letter)\s+(?:komt|kwam|is|was|comes|came)\s+"
+    r"(?:toch\s+|echt\s+|nou\s+|wel\s+|really\s+|actually\s+)*(?:van|afkomstig van|from)\s+(?:de|het|the)\s+[a-z]")
 PROPOSED_SENDER_RE = re.compile(PROPOSED_SENDER)
 SENDER_RE = re.compile(
     r"\b(?:who|wie)\b.*\b(?:sent|send|sends|wrote|write|writes|writing|written|signed|sign|signs|author|"

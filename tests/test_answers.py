@@ -1227,3 +1227,12 @@ def test_details_a_demand_named_by_number_does_not_give_are_refused(bot: Assista
     # how long the certainty of demand 2 must last is answered by "zolang de wet plichten oplegt"
     lasting = bot.ask("hoe lang moet de zekerheid uit eis 2 duren?")
     assert not lasting.refused and "Zolang" in lasting.answer
+
+
+def test_a_proposed_sender_told_first_and_a_relative_what(bot: Assistant) -> None:
+    wrong = bot.ask("Die brief is toch van het COA? Of vergis ik me?")
+    assert not wrong.refused and ids(wrong) == {"signature"}
+    # "what municipalities pay" after "about" is what they pay, not a question for a place
+    money = bot.ask("where does it talk about what towns are paying, and what should be reimbursed?")
+    assert not money.refused and {"paragraph-4", "demand-5"} <= ids(money)
+    assert_contract(money, bot)
