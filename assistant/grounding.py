@@ -106,6 +106,7 @@ CO_SIGNERS_RE = re.compile(
 HYPOTHETICAL_RE = re.compile(rf"\b(?:{HYPOTHETICAL})\b")
 # Subjects no letter on asylum reception speaks of, whatever place of the letter the question names.
 OFF_TOPIC_RE = re.compile(r"\b(?:weather|weerbericht|over het weer|wat voor weer|weer wordt het|weersverwachting|"
+                          r"wordt het weer (?:morgen|vandaag|overmorgen|dit weekend)|het weer (?:morgen|vandaag)|"
                           r"forecast|rain|raining|regen|regent|snow|sneeuw|sneeuwt|recipe|recept|football|voetbal)\b")
 # Practical how-to questions ("where can refugees register?"): the letter is an appeal, not a guide.
 # ("Where do they say that?" asks where in the letter.)

@@ -500,7 +500,7 @@ class Assistant:
             if AFTERMATH_RE.search(fold(asked_text(question))) and not guessed_time(fold(asked_text(question))):
                 # "Heeft Schoof na deze brief eis 1 ingewilligd?": what came after the letter is not in it
                 return (*self._refuse_with_pointer(lang, "aftermath", passages[:1]), retrieve_done)
-            if kind in ("name", "first_name", "calendar_date", "person", "minister", "place", "duration") or (
+            if kind in ("name", "first_name", "calendar_date", "person", "minister", "place") or (
                     kind == "quantity" and MEASURE_RE.search(fold(question))):
                 # "The name of the minister who, according to demand 5, informed the House?": the demand is
                 # where to look, a name is what is asked.

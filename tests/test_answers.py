@@ -1236,3 +1236,16 @@ def test_a_proposed_sender_told_first_and_a_relative_what(bot: Assistant) -> Non
     money = bot.ask("where does it talk about what towns are paying, and what should be reimbursed?")
     assert not money.refused and {"paragraph-4", "demand-5"} <= ids(money)
     assert_contract(money, bot)
+
+
+def test_besides_the_premier_abolishing_told_by_a_neighbour_and_tomorrows_weather(bot: Assistant) -> None:
+    others = bot.ask("who else got the letter besides Schoof, and were there attachments?")
+    assert {"copies", "attachments"} <= ids(others)
+    claim = bot.ask("Mijn buren zeggen dat de VNG de spreidingswet wil afschaffen. Klopt dat?")
+    assert not claim.refused and "demand-2" in ids(claim)
+    weather = bot.ask("hoe wordt het weer vandaag in Den Haag?")
+    assert weather.refused
+    # a demand named by number is not refused for a "how long" about its own subject
+    speed = bot.ask("in eis 4, staat er iets over hoe lang procedures duren?")
+    assert not speed.refused and "demand-4a" in ids(speed)
+    assert_contract(speed, bot)
