@@ -494,12 +494,13 @@ class Assistant:
                 if unit:
                     passages.append(Passage(unit, list(unit.sentences), whole_demand=unit.kind == "demand"))
             passages.sort(key=lambda p: p.unit.position)
+            asked = fold(asked_text(question))
+            if AFTERMATH_RE.search(asked) and not guessed_time(asked):
+                # "Heeft Schoof na deze brief eis 1 ingewilligd?": what came after the letter is not in it
+                return (*self._refuse_with_pointer(lang, "aftermath", passages[:1]), retrieve_done)
             kind = answer_type(question)
             # ("By how many euros per place, according to demand 5?" asks a figure; "punt 5, hoeveel willen ze?"
             # is answered by "reëel en volledig")
-            if AFTERMATH_RE.search(fold(asked_text(question))) and not guessed_time(fold(asked_text(question))):
-                # "Heeft Schoof na deze brief eis 1 ingewilligd?": what came after the letter is not in it
-                return (*self._refuse_with_pointer(lang, "aftermath", passages[:1]), retrieve_done)
             if kind in ("name", "first_name", "calendar_date", "person", "minister", "place") or (
                     kind == "quantity" and MEASURE_RE.search(fold(question))):
                 # "The name of the minister who, according to demand 5, informed the House?": the demand is
