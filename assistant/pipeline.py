@@ -167,6 +167,11 @@ HER_ROLE_RE = re.compile(r"\b(?:functie|rol|role|position|job|titel|title|functi
                          r"zijn) (?:functie|rol|role|position|job|titel|title|function|office)\b")
 
 
+def asks_signatory_role(text: str) -> bool:
+    """"Welke functie heeft zij?" after the signatory was named: her office is in the signature."""
+    return bool(HER_ROLE_RE.search(fold(text)))
+
+
 MEASURE_RE = re.compile(r"\b(?:euros?|eur|bedrag\w*|amounts?|procent|percent\w*|miljoen|million|miljard|"
                         r"billion|aantal\w*|numbers?|per \w+|weken|weeks|maanden|months|dagen|days|jaren|years)\b|€"
                         r"|\b(?:hoeveel|how many)\s+(?!(?:willen|wil|wants?|moet|moeten|vragen|vraagt|eisen|eist|asks?|"
@@ -344,7 +349,7 @@ class Assistant:
             routed = route(cleaned, self.demand_labels, self.n_demands, context.previous_demand,
                            len(self.paragraphs), context.previous_paragraph, context.about_attachments)
             if routed.intent == "none" and "signature" in (context.previous_units or ()) and \
-                    HER_ROLE_RE.search(folded):
+                    asks_signatory_role(folded):
                 # "Wie heeft hem ondertekend?" - "S.A.M. Dijksma." - "welke functie heeft zij?"
                 routed = Route("sender")
             text, citations, refused, retrieve_done = self._answer(cleaned, lang, routed, context, retrieve_done)
@@ -381,7 +386,7 @@ class Assistant:
         first_paragraph = not any(self.letter.unit(c.id).kind == "paragraph" for c in citations)
         added = []
         for clause in [c for c in clauses if content_tokens(c)]:
-            if "signature" in have and HER_ROLE_RE.search(fold(clause)):
+            if "signature" in have and asks_signatory_role(clause):
                 continue  # (her office is in the signature)
             routed = route(clause, self.demand_labels, self.n_demands, None, len(self.paragraphs))
             _, cites, refused, _ = self._answer(clause, lang, routed, Conversation(), 0.0)
@@ -613,7 +618,7 @@ class Assistant:
         clauses = [c for c in CLAUSE_SPLIT_RE.split(question) if c and c.strip()]
         own = [c for c in CLAUSE_SPLIT_RE.split(question if pointing else asked) if c and c.strip()
                and route(c, self.demand_labels, self.n_demands, None, len(self.paragraphs)).intent == "none"
-               and not HER_ROLE_RE.search(fold(c))]  # ("..., what function she has": the signature says it)
+               and not asks_signatory_role(c)]  # ("..., what function she has": the signature says it)
         if len(clauses) < 2 or not own:
             return []
         asked = " ".join(own)

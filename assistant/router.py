@@ -343,6 +343,17 @@ ALL_RECIPIENTS_RE = re.compile(r"\b(?:allemaal|iedereen|who all|everyone|everybo
 BESIDES_ADDRESSEE_RE = re.compile(r"\b(?:besides|apart from|other than|except|naast|behalve|buiten)\s+(?:the |de |het |"
                                   r"mr\.? |meneer |minister-?president |premier )?(?:pm|premier|prime minister|schoof|"
                                   r"addressee|geadresseerde|kabinet|cabinet|minister-?president)\b")
+
+
+def with_all_recipients(parties: list[str], q: str) -> list[str]:
+    """"Wie krijgt de brief allemaal?", "besides the PM, who received it?": the addressee is not all who got the
+    letter, so the copy list joins it."""
+    if "addressee" in parties and "copies" not in parties and (ALL_RECIPIENTS_RE.search(q) or
+                                                               BESIDES_ADDRESSEE_RE.search(q)):
+        return [*parties, "copies"]
+    return parties
+
+
 ADDRESSED_RE = re.compile(r"\b(?:ad?dressed|ad?dressees?|gericht|geadresseerd\w*|bestemd voor|intended for)\b")
 TO_WHOM_RE = re.compile(r"\b(?:aan wie|to whom?|naar wie)\b")
 SENDER_STRONG_RE = re.compile(r"\b(?:afzender|ondertek\w*|signed|signs?|wrote|written|geschreven|schreef|author|"
@@ -718,19 +729,14 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         # ("een kopie van de bijlage" is not the copy list; "zit er wat bij en wie kreeg een kopie?" asks it)
         parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q) and (
             intent != "copies" or any(pattern.search(c) and not ATTACHMENT_RE.search(c) for c in all_clauses))]
-        if "addressee" in parties and "copies" not in parties and BESIDES_ADDRESSEE_RE.search(q):
-            parties.append("copies")  # "besides the PM, who got it, and what was attached?"
+        parties = with_all_recipients(parties, q)  # "besides the PM, who got it, and what was attached?"
         if MEETING_RE.search(q) or beyond_demands:
             parties.append("meeting")  # "which attachments, and when do they want to meet?"
         return Route("attachments", residual=ATTACHMENT_RE.sub(" ", LISTING_RE.sub(" ", q)), also=parties)
     parties = [intent for intent, pattern in PARTY_PATTERNS if pattern.search(q)]
     if RECIPIENTS_RE.search(q) and not parties:
         parties = ["addressee", "copies"]
-    if parties == ["addressee"] and ALL_RECIPIENTS_RE.search(q):
-        parties.append("copies")  # "wie krijgt de brief allemaal?": the copies too
-    if parties == ["addressee"] and BESIDES_ADDRESSEE_RE.search(q):
-        # "besides the PM, who received the letter?": the rest of the cabinet, and the copy list
-        parties.append("copies")
+    parties = with_all_recipients(parties, q)
     if "copies" in parties and not re.search(r"\b(?:copy|copies|cc|afschrift|kopie)", q) and any(
             MEETING_RE.search(clause) and COPIES_RE.search(clause) for clause in re.split(r"[?;,]", q)):
         parties.remove("copies")  # "which ministers should attend the meeting?" is not about the copy list
