@@ -45,7 +45,8 @@ ARRIVALS = {6: "83fb7e7", 7: "0d7f151", 8: "9a6ee64", 9: "7e64540", 10: "de5a97b
             84: "662f97e", 85: "662f97e", 86: "63fffae", 87: "63fffae",
             88: "01b235d", 89: "01b235d", 90: "6a9236e", 91: "6a9236e",
             92: "279e54e", 93: "279e54e", 94: "a1e2d84", 95: "a1e2d84",
-            96: "ffd379f", 97: "ffd379f", 98: "f41bada", 99: "f41bada"}
+            96: "ffd379f", 97: "ffd379f", 98: "f41bada", 99: "f41bada",
+            100: "98fa74a", 101: "98fa74a"}
 
 
 def round_cases(number: int) -> list[GoldCase]:
