@@ -104,7 +104,7 @@ ADDRESSEE_WORDS = frozenset("kabinet cabinet regering government overheid rijk m
 # ...and the sender: "Wat eisen de gemeentes?" asks for the demands, not about municipalities.
 SENDER_WORDS = frozenset("vng gemeenten gemeentes municipalities municipality councils associatie association".split())
 WANT_WORDS = frozenset("vraagt vragen wil willen eist eisen verlangt verwacht verwachten want wants ask asks asking "
-                       "demand demands request requests expect expects".split())
+                       "demand demands demanding request requests requesting expect expects expecting wanting".split())
 
 
 # Routes that give way to a search when the question also names a subject of the letter.
@@ -202,10 +202,16 @@ PURPOSE_FRAME_RE = re.compile(r"^\W*(?:voor (?:een|mijn|ons|onze|het)|for (?:a|a
                               r"\b[^:?.!]{0,80}:\s*", re.I)
 
 
+# "Mijn buurman, oud-leraar geschiedenis, zei ...", "my uncle, a retired bus driver, told me ...": who the asker's
+# people are is their story, not a subject to look up.
+DESCRIBED_PERSON_RE = re.compile(r"\b((?:mijn|m'n|my|onze|ons|our)\s+\w+)\s*,\s+[^,.?!:;]{3,60}?\s*,\s*", re.I)
+
+
 def without_letter_frame(question: str) -> str:
-    """The question without the greeting, purpose and sign-off of the asker's own message, when something
-    remains."""
+    """The question without the greeting, purpose and sign-off of the asker's own message, and without the
+    description of the asker's people, when something remains."""
     inner = SIGN_OFF_RE.sub("", PURPOSE_FRAME_RE.sub("", OPENING_SALUTATION_RE.sub("", question), count=1)).strip()
+    inner = DESCRIBED_PERSON_RE.sub(r"\1 ", inner)
     return inner if len(inner.split()) >= 3 else question
 
 
@@ -441,6 +447,11 @@ class Assistant:
         folded = fold(question)
         if intent == "meeting" and not (PLACE_IN_LETTER_RE.search(folded) and not MEETING_NAMED_RE.search(folded)):
             return bool(OTHER_MEETING_RE.search(folded))
+        # ("what's it about in a nutshell? no time to read it, 3 kids at home": an aside after the question is the
+        # asker's, not a subject)
+        asked = asked_text(question)
+        if asked and asked in question:
+            folded = fold(question[: question.index(asked) + len(asked)])
         # ("the bit at the end about people left on the streets?": routed by where it stands, asked by its subject)
         words = [t for t in content_tokens(ROUTING_WORDS_RE.sub(" ", PLACE_IN_LETTER_RE.sub(" ", folded)))
                  if t not in ADDRESSEE_WORDS and t not in WANT_WORDS]

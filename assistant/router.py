@@ -198,12 +198,14 @@ BARE_ABOUT_RE = re.compile(
     r"what(?:'s| is)? (?:it|this|that)) (?:eigenlijk |nou |precies |allemaal )?(?:about|over)\W*$")
 OVERVIEW_RE = re.compile(
     r"\b(?:summar\w*|samenvat\w*|overview|overzicht|in (?:het )?kort|tl;?dr|gist|main points|hoofdpunten|"
-    r"kern|strekking|nutshell|notendop)\b|\b(?:what|waar)\b.{0,30}\b(?:letter|brief)\b.{0,20}\b(?:about|over)\b\W*$"
+    r"kern|strekking|nutshell|notendop)\b|\b(?:what|waar)\b.{0,30}\b(?:letter|brief)\b.{0,20}\b(?:about|over)\b"
+    # ("waar gaat die brief over, kort graag?")
+    r"(?:\W+(?:kort|kortom|in short|briefly|quickly|graag|please|pls|aub|alsjeblieft|even|eigenlijk|precies))*\W*$"
     r"|\bwhat is (?:this|the) letter\b|\bwaar gaat (?:de|deze) brief over\b|\bwat staat er in de brief\W*$"
 )
 WANT_RE = re.compile(
-    r"\b(?:what|wat)\b.*\b(?:want|wants|ask|asks|demand|demands|request|requests|wil|willen|vraagt|vragen|eist|"
-    r"eisen|verlangt|verwacht)\b"
+    r"\b(?:what|wat)\b.*\b(?:want|wants|wanting|ask|asks|asking for|demand|demands|demanding|request|requests|"
+    r"requesting|wil|willen|vraagt|vragen|eist|eisen|verlangt|verwacht)\b"
     # "what must be arranged for ...?", "what should happen?": what the letter asks to be done
     r"|\b(?:what|wat)\s+(?:should|must|has to|needs to|moet|moeten|zou|zouden)\s+(?:er\s+)?(?:\w+\s+){0,6}?"
     r"(?:be done|happen|change|be arranged|be fixed|be sorted|gebeuren|veranderen|geregeld|gedaan|opgelost|doen|do)\b"
@@ -226,7 +228,7 @@ SENDER_RE = re.compile(
     r"(?<!stand )(?<!stands )(?<!standing )behind|"  # ("who should the cabinet stand behind?" is not the sender)
     r"verstuurd|gestuurd|stuurt|stuurde|geschreven?|schreef|schrijft|ondertekend|ondertekent|tekent|getekend|"
     r"afzender|ondertekenaar|afkomstig)\b(?!\s+(?:back|home|away|terug|weg))"  # ("people who are sent back")
-    r"|\b(?:signed|written|ondertekend|getekend|geschreven) (?:\w+ )?(?:by|door)\b"
+    r"|\b(?:signed|written|sent|ondertekend|getekend|geschreven|gestuurd|verstuurd) (?:\w+ )?(?:by|door)\b"
     # ("mensen van wie de aanvraag is afgewezen": whose, not from whom)
     r"|\b(?:sender|signator\w*|signature|afzender|ondertekenaar|ondertekening|auteur|author|from whom|from who)\b"
     # "Who exactly is requesting the consultation?", "wie vraagt er eigenlijk om dat overleg?": whoever asks
@@ -408,6 +410,12 @@ MEETING_RE = re.compile(
     r"(?:organi[sz]e|organiseren|convene|beleggen|set up|arrange)\b(?!\s+(?:the\s+|de\s+)?(?:reception|opvang))"
 )
 LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
+# Of the attachments, once they came up: "they", "ze", "die"; their names, or their texts.
+THEM_RE = re.compile(r"\b(?:they|them|those|these|ze|zij|die|deze)\b")
+ATTACHMENT_NAMES_RE = re.compile(r"\b(?:called|named|titled|heten|titels?|titles?|namen|names)\b")
+THEIR_TEXT_RE = re.compile(r"\b(?:included|inbegrepen|available|beschikbaar|te vinden|read|lezen|inzien|open|access|"
+                           r"inhoud|contents?|text|texts|tekst|teksten|have them|heb je ze|hebt u ze|heb je die|"
+                           r"hebt u die|got them)\b")
 NAMING_RE = re.compile(r"\b(?:titles?|titel\w*|names?|named|called|heet|heten|any|are there|zijn er|is there|"
                        r"zit er|zitten er|is er|enige|enig|als bijlage|as an? attachment|"
                        r"enclosed|bijgevoegd|attached|documents?|stuk|stukken|welk|which|what'?s the|"
@@ -688,9 +696,12 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         word = ordinal.group(1)
         refs = [(n_demands if word in LAST else ORDINALS[word], "")]
     attachment_match = re.search(r"\b(?:bijlage|attachment|annex|enclosure)\s*(\d)", q)
-    if context_attachments and not refs and not ATTACHMENT_RE.search(q) and ATTACHMENT_ORDINAL_RE.search(q):
-        # "What's the exact title of the second one?" after the attachments were listed
-        return Route("attachments", residual=q)
+    if context_attachments and not refs and not ATTACHMENT_RE.search(q):
+        # "What's the exact title of the second one?", "what are they called?" after the attachments came up
+        if ATTACHMENT_ORDINAL_RE.search(q) or (THEM_RE.search(q) and ATTACHMENT_NAMES_RE.search(q)):
+            return Route("attachments", residual=q)
+        if THEM_RE.search(q) and THEIR_TEXT_RE.search(q):
+            return Route("attachment_content")  # "are they included in what you have?", "kan ik ze lezen?"
     if refs:
         labels, requested = [], []
         for number, part in refs:
@@ -756,7 +767,12 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         return Route(parties[0], residual=MEETING_RE.sub(" ", residual), also=also)  # type: ignore[arg-type]
     if beyond_demands:
         return Route("meeting", residual=q)
+    # ("what is this letter about in a nutshell? no time to read it, 3 kids at home": the aside after the question
+    # is not part of what is asked)
+    asked = fold(asked_text(" ".join(question.split())))
     for intent, pattern in (("demand_list", LIST_RE), ("overview", OVERVIEW_RE), ("meeting", MEETING_RE)):
+        if pattern.search(asked):
+            return Route(intent, residual=pattern.sub(" ", asked))  # type: ignore[arg-type]
         if pattern.search(q):
             return Route(intent, residual=pattern.sub(" ", q))  # type: ignore[arg-type]
     return Route("none")

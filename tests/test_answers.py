@@ -1249,3 +1249,43 @@ def test_besides_the_premier_abolishing_told_by_a_neighbour_and_tomorrows_weathe
     speed = bot.ask("in eis 4, staat er iets over hoe lang procedures duren?")
     assert not speed.refused and "demand-4a" in ids(speed)
     assert_contract(speed, bot)
+
+
+def test_an_aside_after_the_question_and_what_they_are_demanding(bot: Assistant) -> None:
+    busy = bot.ask("waar gaat die brief over, kort graag? heb weinig tijd, twee baby's thuis")
+    assert not busy.refused and {"demand-1", "demand-5"} <= ids(busy)
+    demanding = bot.ask("So what is the VNG demanding?")
+    assert [c.id for c in demanding.citations] == [f"demand-{n}" for n in range(1, 6)]
+    # the demands were listed, so an ordinal counts them
+    history = [ChatTurn(role="user", content="What are they demanding from the government?"),
+               ChatTurn(role="assistant", content="...")]
+    third = bot.ask("right, and the third one?", history)
+    assert ids(third) == {"demand-3"}
+    assert_contract(third, bot)
+
+
+def test_the_attachments_followed_up_with_they_and_a_sender_sent_by(bot: Assistant) -> None:
+    history = [ChatTurn(role="user", content="Zaten er nog documenten bij de brief?"),
+               ChatTurn(role="assistant", content="Ja, twee bijlagen.")]
+    names = bot.ask("hoe heten ze?", history)
+    assert not names.refused and ids(names) == {"attachments"}
+    texts = bot.ask("kan ik die ergens lezen?", history)
+    assert texts.refused and "attachments" in ids(texts)
+    sender = bot.ask("was this sent by one mayor or by some organisation?")
+    assert not sender.refused and ids(sender) == {"signature"} and "VNG" in sender.answer
+
+
+def test_who_the_askers_people_are_is_their_story(bot: Assistant) -> None:
+    for question in ("Mijn zus, verpleegkundige in een ziekenhuis, zegt dat de brief iets over de rechtsstaat zegt. "
+                     "Wat staat er?",
+                     "My uncle, a retired bus driver, told me the letter mentions democracy. What does it say?"):
+        answer = bot.ask(question)
+        assert not answer.refused and answer.citations[0].id == "paragraph-3", question
+        assert_contract(answer, bot)
+
+
+def test_ukrainian_refugees_are_the_letters_displaced_ukrainians(bot: Assistant) -> None:
+    for question in ("wat wil de VNG voor vluchtelingen uit Oekraïne?", "Ukrainian refugees: what's the problem?"):
+        answer = bot.ask(question)
+        assert not answer.refused and answer.citations[0].id in ("demand-5", "paragraph-2"), question
+        assert "paragraph-5" not in ids(answer), question
