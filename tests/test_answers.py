@@ -1289,3 +1289,14 @@ def test_ukrainian_refugees_are_the_letters_displaced_ukrainians(bot: Assistant)
         answer = bot.ask(question)
         assert not answer.refused and answer.citations[0].id in ("demand-5", "paragraph-2"), question
         assert "paragraph-5" not in ids(answer), question
+
+
+def test_what_the_vng_threatens_the_cabinet_with(bot: Assistant) -> None:
+    for question in ("Dreigt de VNG ergens mee als het kabinet niet luistert?",
+                     "Is the VNG threatening the government, or just complaining?"):
+        answer = bot.ask(question)
+        assert not answer.refused and answer.citations[0].id == "paragraph-5", question
+        assert "verantwoordelijk houden" in answer.citations[0].quote, question
+    # officials being threatened is the intimidation the letter describes, not a threat of the VNG
+    threatened = bot.ask("worden wethouders bedreigd?")
+    assert threatened.citations[0].id == "paragraph-1"
