@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -26,6 +27,9 @@ class Settings(BaseSettings):
     collection: str = "letter_units"
     # None -> <data_dir>/feedback.jsonl
     feedback_path: Path | None = None
+    # The answer language when neither the message ("4b?") nor an earlier turn tells it: such bare codes came from
+    # English-speaking askers far more often than from Dutch ones, who write "eis 4b".
+    default_language: Literal["nl", "en"] = "en"
     max_question_chars: int = 2000
     max_history_turns: int = 50
     log_level: str = "INFO"

@@ -34,11 +34,13 @@ PER_UNIT_WHEN_MANY = 2
 # What the asker should do ("how do I apply?", "kan ik...?"): the letter gives no advice.
 PERSONAL_RE = re.compile(
     r"\b(?:how (?:do|can|should|would|could) i|where (?:do|can|should) i|"
-    r"can i(?! (?:\w+ ){0,2}(?:use|quote|cite|find|read|mention))|should i|do i need|"
+    # ("what can I tell my pupils?", "wat kan ik ze vertellen?": what the letter says, to pass on)
+    r"can i(?! (?:\w+ ){0,2}(?:use|quote|cite|find|read|mention|tell|say|answer|explain))|should i|do i need|"
     r"hoe (?:kan|vraag|krijg|doe|kom) ik|hoe moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|opvatten|"
     r"interpreteren|uitleggen))|waar (?:kan|moet) ik|"
     # ("welke passages kan ik gebruiken?" asks for the letter's words)
-    r"kan ik(?! (?:[\w-]+ ){0,5}(?:gebruiken|citeren|aanhalen|quoten|vinden|terugvinden|lezen|noemen))|"
+    r"kan ik(?! (?:[\w-]+ ){0,5}(?:gebruiken|citeren|aanhalen|quoten|vinden|terugvinden|lezen|noemen|vertellen|"
+    r"zeggen|antwoorden|uitleggen))|"
     r"moet ik(?! (?:dat|dit|het) (?:zien|lezen|begrijpen|"
     r"opvatten|interpreteren))|mag ik|krijg ik|"
     # "does this letter mean we'll have to move out?"
@@ -74,6 +76,8 @@ AFTERMATH_RE = re.compile(
     r"outcome|result of the|came out of|what came of|"
     r"did (?:[\w-]+ ){1,10}(?:take place|happen)|"
     r"responded|response to|reacted|reaction to|replied|reply to|answered the letter|wrote back|written back|"
+    r"(?:say|said|says|write|writes|wrote|hit|hits|fire|fired|respond|responds) back|zei (?:\w+ ){0,3}terug|"
+    r"zegt (?:\w+ ){0,3}terug|zeiden (?:\w+ ){0,3}terug|"
     r"teruggeschreven|terug geschreven|terugschrijven|schreef (?:\w+ )?terug|"
     r"na de brief|sindsdien|inmiddels gebeurd|plaatsgevonden|plaats gevonden|uitkomst|kwam eruit|kwam er uit|"
     r"gereageerd|reactie op|geantwoord|antwoord op|beantwoord|kwam er (?:\w+ ){0,4}uit|"

@@ -18,11 +18,11 @@ CUES = {
            "waar", "wanneer", "heeft", "zijn", "staat", "alinea", "vierde", "derde", "tweede", "eerste", "vijfde",
            "laatste",
            "niet", "dat", "die", "dit", "deze", "met", "van", "maar", "ook", "nog", "wel", "ze", "zij", "je", "ik",
-           "er", "kan", "moet", "gemeenten", "volgens", "tegen"},
+           "er", "kan", "moet", "gemeenten", "volgens", "tegen", "zin"},
     "en": {"demand", "demands", "point", "points", "request", "letter", "what", "whats", "which", "who", "whos",
            "how", "why",
            "says", "say", "want", "wants", "the", "a", "part", "attachment", "attachments", "copy", "copies", "and",
-           "about", "where", "when", "does", "is", "are", "paragraph", "third", "fourth", "second", "first", "fifth",
+           "about", "where", "when", "does", "are", "paragraph", "third", "fourth", "second", "first", "fifth",
            "last",
            "for", "or", "against", "they", "do", "did", "this", "that", "it", "their", "them", "with", "from",
            "was", "were", "has", "have", "will", "would", "should", "can", "not", "you", "municipalities",
@@ -55,8 +55,8 @@ def detect(text: str, fallback: Lang = "nl") -> tuple[Lang, float]:
     if len(tokens(unquoted)) >= 3:
         text = unquoted
     words = tokens(text)
-    if not words:
-        return fallback, 0.5
+    if not [w for w in words if not re.fullmatch(r"\d+[a-z]?", w)]:
+        return fallback, 0.5  # ("4c?": a code is in no language)
     cue_nl = sum(w in CUES["nl"] for w in words)
     cue_en = sum(w in CUES["en"] for w in words)
     if len(words) <= 2 and cue_nl != cue_en:

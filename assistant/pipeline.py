@@ -329,7 +329,7 @@ class Assistant:
         cleaned = without_letter_frame(self.validate(question, history))
         history = (history or [])[-self.settings.max_history_turns:]
         context = self._context(history)
-        lang, _ = language_mod.detect(cleaned, fallback=context.previous_lang or "nl")
+        lang, _ = language_mod.detect(cleaned, fallback=context.previous_lang or self.settings.default_language)
         folded = fold(cleaned)
         # "Quote it in Dutch, please" (asked in English): an English answer that shows the Dutch.
         dutch_wording = lang == "en" and (asks_for_dutch_wording(folded) or bool(

@@ -195,7 +195,9 @@ class HybridRetriever(BaseRetriever):
             if len(word) >= 7 or (word.startswith("ge") and len(word) >= 6):
                 # Other inflections and derivations: "oekrainers" ~ "oekraiense", "gemeenten" ~ "gemeentelijke",
                 # and Dutch participles without their "ge": "geinformeerd" ~ "informeert", "gejojo" ~ "jojoen".
-                prefixes = [word[:6]] if len(word) >= 7 else []
+                # (a word the letter has exactly shares a longer head with its derivations: "rechtsstaat" is not
+                # "rechtsbescherming")
+                prefixes = [word[: max(6, len(word) - 4) if stems else 6]] if len(word) >= 7 else []
                 if word.startswith("ge") and len(word) >= 6:
                     prefixes.append(word[2:8])
                 derived = {st for lang in langs for st in stems_of(

@@ -1300,3 +1300,21 @@ def test_what_the_vng_threatens_the_cabinet_with(bot: Assistant) -> None:
     # officials being threatened is the intimidation the letter describes, not a threat of the VNG
     threatened = bot.ask("worden wethouders bedreigd?")
     assert threatened.citations[0].id == "paragraph-1"
+
+
+def test_a_bare_code_is_answered_in_english_unless_a_word_is_dutch(bot: Assistant) -> None:
+    # (a documented default: ASSISTANT_DEFAULT_LANGUAGE)
+    assert bot.ask("4c??").language == "en"
+    assert bot.ask("wat is 4c").language == "nl"
+    assert bot.ask("punt 4c").language == "nl"
+    history = [ChatTurn(role="user", content="Wat eist de VNG?"), ChatTurn(role="assistant", content="...")]
+    assert bot.ask("4c?", history).language == "nl"  # the conversation's language
+
+
+def test_passing_the_letter_on_a_law_in_own_words_and_a_reply_after_it(bot: Assistant) -> None:
+    pupils = bot.ask("Mijn klas wil weten of de brief over de rechtsstaat gaat. Wat kan ik ze vertellen?")
+    assert not pupils.refused and pupils.citations[0].id == "paragraph-3"
+    law = bot.ask("wat vindt de VNG van die verdelingswet?")
+    assert not law.refused and {"demand-2", "demand-3"} <= ids(law)
+    for question in ("What did the prime minister say back?", "Wat zei het kabinet terug?"):
+        assert bot.ask(question).refused, question
