@@ -896,7 +896,10 @@ def asks_for_everything(question: str) -> bool:
 FACT_WORDS = frozenset("aantal aantallen getal getallen cijfer cijfers number numbers figure figures amount bedrag "
                        "datum date naam name euro euros eur procent percent".split())
 # ("... and is she also mayor of some city?" asks another fact about the world, not what the letter says.)
-YES_NO_STARTS = ("is ", "are ", "was ", "were ", "isn't ", "is het ", "is ze ", "is hij ")
+# ("Namens hoeveel gemeenten schrijft de VNG? Zijn alle gemeenten het ermee eens?", "... hebben alle burgemeesters
+# hem gesteund?")
+YES_NO_STARTS = ("is ", "are ", "was ", "were ", "isn't ", "is het ", "is ze ", "is hij ", "zijn ", "hebben ",
+                 "staat het aantal ", "staan de aantallen ")
 LETTER_SAYS_RE = re.compile(r"\b(?:what|wat)\b.{0,30}\b(?:say|says|said|zegt|zeggen|write|writes|schrijft|schrijven|"
                             r"staat|mention|mentions|noemt|noemen)\b")
 

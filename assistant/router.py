@@ -391,6 +391,8 @@ CONTENT_RE = re.compile(
     r"arguments?|argumenten|argue|argues|betoog\w*|talks? about|gaat over|gaan over|"
     r"(?:does|do|did) (?:the |that |this |it )?(?:attached )?(?:manifest\w*|attachment|document)\s+(?:\w+\s+){0,3}"
     r"(?:discuss|cover|address|deal with|describe|explain|propose|recommend))\b"
+    # "whats actually written in that manifesto", "wat wordt er in die bijlage geschreven?"
+    r"|\b(?:what|whats|what's|wat)\b.{0,25}\b(?:written|geschreven|schrijven ze|schrijft)\b"
     r"|\b(?:in|inside|within|uit) (?:the|de|het|dat|die|this|deze|dit) (?:manifest\w*|attachment|bijlage|"
     r"onderbouwing|document|stuk)\b"
 )

@@ -1318,3 +1318,11 @@ def test_passing_the_letter_on_a_law_in_own_words_and_a_reply_after_it(bot: Assi
     assert not law.refused and {"demand-2", "demand-3"} <= ids(law)
     for question in ("What did the prime minister say back?", "Wat zei het kabinet terug?"):
         assert bot.ask(question).refused, question
+
+
+def test_a_count_of_supporters_beside_a_yes_no_about_them_and_what_is_written_in_an_attachment(bot: Assistant) -> None:
+    for question in ("Hoeveel burgemeesters steunen de brief? Zijn ze het er allemaal mee eens?",
+                     "what's written in that substantiation document they attached?"):
+        answer = bot.ask(question)
+        assert answer.refused, question
+        assert_contract(answer, bot)
