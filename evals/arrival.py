@@ -47,7 +47,7 @@ ARRIVALS = {6: "83fb7e7", 7: "0d7f151", 8: "9a6ee64", 9: "7e64540", 10: "de5a97b
             92: "279e54e", 93: "279e54e", 94: "a1e2d84", 95: "a1e2d84",
             96: "ffd379f", 97: "ffd379f", 98: "f41bada", 99: "f41bada",
             100: "98fa74a", 101: "98fa74a", 102: "553cda4",
-            103: "553cda4"}
+            103: "553cda4", 104: "27d4186", 105: "27d4186"}
 
 
 def round_cases(number: int) -> list[GoldCase]:
