@@ -682,7 +682,18 @@ def _with_context(sentences: list[Sentence], keep: list[Sentence]) -> list[Sente
               and sentences[i + 1] not in keep and not sentence.nl.endswith(":")
               and not LEANS_BACK_RE.match(sentence.nl)):
             extra.append(sentences[i + 1])
-    return keep + [s for s in extra if s not in keep]
+    chosen = keep + [s for s in extra if s not in keep]
+    # What a kept sentence leads to comes with it: "U stelt verdelingsmechanismen ter discussie." - "Daarmee strooit
+    # u zand in de raderen ..." - "Hierdoor blijven de actuele problemen bestaan."; "... staan onder zware druk." -
+    # "Dit is onacceptabel."
+    for i in range(len(sentences) - 1):
+        if sentences[i] in chosen and sentences[i + 1] not in chosen and FOLLOWS_ON_RE.match(sentences[i + 1].nl):
+            chosen.append(sentences[i + 1])
+    return chosen
+
+
+# A consequence of, or a short verdict on, the sentence before it.
+FOLLOWS_ON_RE = re.compile(r"^(?:daarmee|daardoor|hierdoor|hiermee)\b|^(?:dit|dat)\b(?=(?:\s+\S+){1,4}\s*\.?$)", re.I)
 
 
 MAX_QUOTED_SENTENCES = 4  # a quote found in more places is a common word, not a passage

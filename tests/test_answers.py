@@ -1326,3 +1326,11 @@ def test_a_count_of_supporters_beside_a_yes_no_about_them_and_what_is_written_in
         answer = bot.ask(question)
         assert answer.refused, question
         assert_contract(answer, bot)
+
+
+def test_what_a_quoted_sentence_leads_to_comes_with_it(bot: Assistant) -> None:
+    answer = bot.ask("Why is the VNG against the cabinet questioning the dispersal act?")
+    assert not answer.refused and "demand-3" in ids(answer)
+    assert "sand in the works" in answer.answer
+    assert "Daarmee strooit u zand" in " ".join(c.quote for c in answer.citations)
+    assert_contract(answer, bot)
