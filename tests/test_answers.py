@@ -1334,3 +1334,9 @@ def test_what_a_quoted_sentence_leads_to_comes_with_it(bot: Assistant) -> None:
     assert "sand in the works" in answer.answer
     assert "Daarmee strooit u zand" in " ".join(c.quote for c in answer.citations)
     assert_contract(answer, bot)
+
+
+def test_the_cabinet_is_the_rijk_that_is_primarily_responsible(bot: Assistant) -> None:
+    answer = bot.ask("Waar legt de brief de verantwoordelijkheid bij het kabinet neer?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert not answer.refused and "primair verantwoordelijk" in quotes and "demand-1" in ids(answer)
