@@ -389,6 +389,7 @@ CONTENT_RE = re.compile(
     r"staat erin|staan erin|lists? (?:of|which|what)|"
     # "the main arguments in that manifesto", "does the manifesto talk about hotels?", "wat betogen ze daarin?"
     r"arguments?|argumenten|argue|argues|betoog\w*|talks? about|gaat over|gaan over|"
+    r"(?:gaat|gaan) (?:\w+ ){1,3}over \w+|"  # "gaat de bijlage over hotels?"
     r"(?:does|do|did) (?:the |that |this |it )?(?:attached )?(?:manifest\w*|attachment|document)\s+(?:\w+\s+){0,3}"
     r"(?:discuss|cover|address|deal with|describe|explain|propose|recommend))\b"
     # "whats actually written in that manifesto", "wat wordt er in die bijlage geschreven?"
@@ -412,6 +413,8 @@ MEETING_RE = re.compile(
     r"(?:organi[sz]e|organiseren|convene|beleggen|set up|arrange)\b(?!\s+(?:the\s+|de\s+)?(?:reception|opvang))"
 )
 LISTING_RE = re.compile(r"\b(?:which|welke|what are|wat zijn|how many|hoeveel|list|lijst)\b")
+ABOUT_WHAT_RE = re.compile(r"\bwaar\s+(?:gaat|gaan)\b[^?.!]*?\bover\b|\bwaarover\b|"
+                           r"\bwhat(?:'s|s| is| are)\s+(?:\w+\s+){0,5}?about\b")
 # Of the attachments, once they came up: "they", "ze", "die"; their names, or their texts.
 THEM_RE = re.compile(r"\b(?:they|them|those|these|ze|zij|die|deze)\b")
 ATTACHMENT_NAMES_RE = re.compile(r"\b(?:called|named|titled|heten|titels?|titles?|namen|names)\b")
@@ -731,8 +734,10 @@ def route(question: str, demand_labels: set[str], n_demands: int, context_demand
         all_clauses = ASKED_CLAUSE_RE.split(fold(asked_text(" ".join(question.split()))))
         clauses = [c for c in all_clauses if not (MEETING_RE.search(c) or any(p.search(c) for _, p in PARTY_PATTERNS))]
         asked = " . ".join(clauses) or q
-        content = bool(CONTENT_RE.search(asked))
-        naming = bool(NAMING_RE.search(asked))
+        # ("waar gaat die eerste bijlage over?": what it is about is what its title says; "gaat de bijlage over
+        # hotels?" asks for its content)
+        content = bool(CONTENT_RE.search(ABOUT_WHAT_RE.sub(" ", asked)))
+        naming = bool(NAMING_RE.search(asked)) or bool(ABOUT_WHAT_RE.search(asked))
         # "What does the manifesto say?" and "what warnings does attachment 1 list?" ask for content;
         # "is a manifesto enclosed, what's it called?" and "which attachments are there?" for the list.
         # "bijlagen?" alone asks which there are; the list also says their texts are not available.

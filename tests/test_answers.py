@@ -1340,3 +1340,10 @@ def test_the_cabinet_is_the_rijk_that_is_primarily_responsible(bot: Assistant) -
     answer = bot.ask("Waar legt de brief de verantwoordelijkheid bij het kabinet neer?")
     quotes = " ".join(c.quote for c in answer.citations)
     assert not answer.refused and "primair verantwoordelijk" in quotes and "demand-1" in ids(answer)
+
+
+def test_what_an_attachment_is_about_is_its_title_but_its_content_is_not_here(bot: Assistant) -> None:
+    about = bot.ask("waar gaat het manifest over?")
+    assert not about.refused and ids(about) == {"attachments"} and "Schaduwzijde" in about.answer
+    for question in ("gaat de onderbouwing over Ter Apel?", "what does the manifesto say about hotels?"):
+        assert bot.ask(question).refused, question
