@@ -423,6 +423,20 @@ def letter_text(retrieval: Retrieval) -> str:
     return " ".join(f"{h.unit.text_nl} {h.unit.text_en or ''}" for h in retrieval.hits)
 
 
+# Who is to be paid: "compensation for local businesses", "geld voor sportclubs", "krijgen boeren een vergoeding".
+PAID_PARTY_RE = re.compile(
+    r"\b(?:compensation|compensated|vergoeding|schadevergoeding|subsid\w*|funding|money|geld|reimburse\w*|"
+    r"vergoed)\s+(?:for|voor|to|aan)\s+(?:the\s+|de\s+|het\s+|local\s+|lokale\s+|onze\s+|our\s+)*(?P<a>\w+)"
+    r"|\b(?:krijgen|krijgt|get|gets|receive|receives|ontvangen|ontvangt)\s+(?:de\s+|the\s+)?(?P<b>\w+)\s+"
+    r"(?:\w+\s+){0,2}(?:een\s+|a\s+|any\s+)?(?:vergoeding|compensation|geld|money|subsidie|subsidy)\b")
+
+
+def paid_party(asked: str) -> str | None:
+    match = PAID_PARTY_RE.search(asked)
+    word = match and (match.group("a") or match.group("b"))
+    return word if word and word in content_tokens(word) else None
+
+
 def focus_word(question: str) -> str | None:
     """The thing a "what is the X" / "wat zijn de X" question asks for."""
     match = FOCUS_RE.match(fold(question))
@@ -568,6 +582,10 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
     if focus and focus in unknown:
         # What is asked for ("what are the PENALTIES for nuisance-causers") is not in the letter.
         return Verdict(False, "unknown_terms", [focus])
+    if (paid := paid_party(asked)) and paid in unknown:
+        # Money for someone the letter never names ("compensation for farmers", "krijgen sportverenigingen een
+        # vergoeding?"): the letter's reimbursement is of municipalities' costs.
+        return Verdict(False, "unknown_terms", [paid])
     stance = STANCE_RE.search(folded)
     if stance:
         # "What is the VNG's view on the two-status system?": the thing asked about must be the letter's.

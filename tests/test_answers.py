@@ -1347,3 +1347,13 @@ def test_what_an_attachment_is_about_is_its_title_but_its_content_is_not_here(bo
     assert not about.refused and ids(about) == {"attachments"} and "Schaduwzijde" in about.answer
     for question in ("gaat de onderbouwing over Ter Apel?", "what does the manifesto say about hotels?"):
         assert bot.ask(question).refused, question
+
+
+def test_money_for_someone_the_letter_never_names_is_refused(bot: Assistant) -> None:
+    for question in ("Krijgen ondernemers in de buurt van een azc een vergoeding volgens de brief?",
+                     "Does the VNG ask for compensation for local shopkeepers?"):
+        answer = bot.ask(question)
+        assert answer.refused, question
+        assert_contract(answer, bot)
+    councils = bot.ask("wil de VNG geld voor gemeenten?")
+    assert not councils.refused and "demand-5" in ids(councils)
