@@ -428,7 +428,7 @@ PAID_PARTY_RE = re.compile(
     r"\b(?:compensation|compensated|vergoeding|schadevergoeding|subsid\w*|funding|money|geld|reimburse\w*|"
     r"vergoed)\s+(?:for|voor|to|aan)\s+(?:the\s+|de\s+|het\s+|local\s+|lokale\s+|onze\s+|our\s+)*(?P<a>\w+)"
     r"|\b(?:krijgen|krijgt|get|gets|receive|receives|ontvangen|ontvangt)\s+(?:de\s+|the\s+)?(?P<b>\w+)\s+"
-    r"(?:\w+\s+){0,2}(?:een\s+|a\s+|any\s+)?(?:vergoeding|compensation|geld|money|subsidie|subsidy)\b")
+    r"(?:\w+\s+){0,6}?(?:een\s+|a\s+|any\s+)?(?:vergoeding|compensation|geld|money|subsidie|subsidy)\b")
 
 
 def paid_party(asked: str) -> str | None:
