@@ -242,7 +242,7 @@ _NOT_NAMES = {"i", "vng", "what", "who", "wat", "wie", "is", "are", "does", "do"
 @dataclass
 class Verdict:
     supported: bool
-    reason: str = ""  # "off_topic", "unknown_names", "quantity", "date", "calendar_date", "name"
+    reason: str = ""  # "off_topic", "unknown_names", "quantity", "date", "calendar_date", "name", "venue"
     detail: list[str] = field(default_factory=list)
 
 
@@ -364,8 +364,18 @@ def names_a_place(sentence: Sentence) -> bool:
     return bool(PLACE_IN_TEXT_RE.search(sentence.nl) or PLACE_IN_TEXT_RE.search(sentence.en or ""))
 
 
+# "Waar wordt dat overleg gehouden?", "where's the meeting going to be held?": where a meeting is.
+VENUE_RE = re.compile(r"\b(?:where|waar)\b(?=[^?]{0,60}\b(?:meeting|overleg|gesprek|consultation|bijeenkomst)\b)"
+                      r"[^?]{0,80}\b(?:held|take place|taking place|happen|gehouden|plaatsvinden|plaats vinden|"
+                      r"plaats)\b"
+                      r"|\b(?:location|locatie|venue)\b[^?]{0,40}\b(?:meeting|overleg|gesprek|consultation)\b"
+                      r"|\b(?:meeting|overleg|gesprek|consultation)\b[^?]{0,40}\b(?:location|locatie|venue)\b")
+
+
 def answer_type(question: str) -> str | None:
     q = fold(question)
+    if VENUE_RE.search(q):
+        return "venue"
     if FIRST_NAME_RE.search(q) or (FULL_NAME_RE.search(q) and PERSON_ASKED_RE.search(q)):
         return "first_name"
     if PROVISION_RE.search(q):
@@ -952,6 +962,8 @@ def check_answer_type(question: str, passages: list[Passage], lang: str, routed:
     kind = answer_type(question)
     if kind is None:
         return Verdict(True)
+    if kind == "venue":
+        return Verdict(any(names_a_place(s) for p in passages for s in p.sentences), "venue")
     if kind in ("place", "person", "minister"):
         found = _names_in_clause(question, kind, passages, anywhere=routed)
         return Verdict(True) if found else Verdict(False, "name")

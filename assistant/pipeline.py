@@ -911,6 +911,7 @@ class Assistant:
             "date": ("De brief noemt daarvoor geen datum of tijdstip.", "The letter gives no date or time for that."),
             "calendar_date": ("De brief noemt daarvoor geen datum.", "The letter gives no date for that."),
             "name": ("De brief noemt daarvoor geen naam.", "The letter gives no name for that."),
+            "venue": ("De brief noemt daarvoor geen plaats.", "The letter gives no place for that."),
             "provision": ("De brief noemt daarvoor geen wetsartikel.", "The letter cites no legal provision for that."),
             "personal": ("De brief geeft geen persoonlijk advies of praktische informatie; hij is een oproep van de "
                          "VNG aan het kabinet.",

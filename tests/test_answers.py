@@ -1357,3 +1357,11 @@ def test_money_for_someone_the_letter_never_names_is_refused(bot: Assistant) -> 
         assert_contract(answer, bot)
     councils = bot.ask("wil de VNG geld voor gemeenten?")
     assert not councils.refused and "demand-5" in ids(councils)
+
+
+def test_where_the_meeting_is_held_is_not_in_the_letter(bot: Assistant) -> None:
+    for question in ("Waar vindt het bestuurlijk overleg plaats?", "what's the location of the meeting they want?"):
+        answer = bot.ask(question)
+        assert answer.refused and ids(answer) == {"closing-request"}, question
+    when = bot.ask("when should the meeting take place?")
+    assert not when.refused and "this week" in when.answer
