@@ -464,8 +464,20 @@ FUTURE_TIME_RE = re.compile(r"\b(?:volgend jaar|next year|komend jaar|coming yea
 
 
 def guessed_time(asked: str) -> bool:
-    found = [m.group(0) for m in AFTERMATH_RE.finditer(asked)]
+    found = aftermath_words(asked)
     return bool(WHEN_ASKED_RE.search(asked)) and all(FUTURE_TIME_RE.fullmatch(f) for f in found)
+
+
+# "What happens to those people afterwards?", "the ones who end up on the street afterwards": after their case,
+# which the letter speaks of (demand 4), not after the letter.
+FATE_RE = re.compile(r"\b(?:end(?:s|ed)? up|ending up|happens? to|happened to|become of|gebeurt (?:er )?met|"
+                     r"belanden|belandt|terechtkomen|terecht komen|komen (?:ze|die) terecht)\b")
+
+
+def aftermath_words(asked: str) -> list[str]:
+    """The words of `asked` that ask what happened after the letter was sent."""
+    fate = bool(FATE_RE.search(asked))
+    return [m.group(0) for m in AFTERMATH_RE.finditer(asked) if not (fate and m.group(0) == "afterwards")]
 
 
 def residual_is_foreign(residual: str, question: str, retrieval: Retrieval, listed: bool = False) -> list[str]:
@@ -489,8 +501,8 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval, list
         return names
     asked = fold(asked_text(question))
     # ("someone replied that Rutte signed it. who actually signed it?": the reply is told, not asked about)
-    if AFTERMATH_RE.search(asked) and not guessed_time(asked):
-        return [m.group(0) for m in AFTERMATH_RE.finditer(asked)]
+    if aftermath_words(asked) and not guessed_time(asked):
+        return aftermath_words(asked)
     if off_topic := OFF_TOPIC_RE.findall(asked):  # "which demands are about the weather?"
         return off_topic
     # ("Ik ben verslaggever bij een krant. Welke ministers staan in de cc?": the newspaper is the asker's.)
@@ -545,7 +557,7 @@ def gate(question: str, retrieval: Retrieval, lang: str, retriever: HybridRetrie
         return Verdict(False, "personal")
     # ("Ik woon in een dorp waar volgend jaar een azc komt. ...?", "Onze raad heeft ingestemd. ...?" tell the
     # asker's story; "Suppose the cabinet ignores it. What then?" frames the question.)
-    if (AFTERMATH_RE.search(asked) and not guessed_time(asked)) or HYPOTHETICAL_RE.search(folded):
+    if (aftermath_words(asked) and not guessed_time(asked)) or HYPOTHETICAL_RE.search(folded):
         return Verdict(False, "aftermath")
     if CO_SIGNERS_RE.search(asked):
         return Verdict(False, "co_signers")

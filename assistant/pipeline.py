@@ -23,11 +23,11 @@ from assistant.corpus import load_letter
 from assistant.embeddings import load_embeddings
 from assistant.followup import Conversation, FollowUpResolver, quoted_units, refers_back
 from assistant.grounding import (
-    AFTERMATH_RE,
     CO_SIGNERS_RE,
     RARE_ENOUGH,
     VERY_RARE,
     Verdict,
+    aftermath_words,
     answer_type,
     asks_for_everything,
     asks_more_than,
@@ -511,7 +511,7 @@ class Assistant:
                     passages.append(Passage(unit, list(unit.sentences), whole_demand=unit.kind == "demand"))
             passages.sort(key=lambda p: p.unit.position)
             asked = fold(asked_text(question))
-            if AFTERMATH_RE.search(asked) and not guessed_time(asked):
+            if aftermath_words(asked) and not guessed_time(asked):
                 # "Heeft Schoof na deze brief eis 1 ingewilligd?": what came after the letter is not in it
                 return (*self._refuse_with_pointer(lang, "aftermath", passages[:1]), retrieve_done)
             kind = answer_type(question)
@@ -544,7 +544,7 @@ class Assistant:
             foreign = residual_is_foreign(routed.residual, question, retrieval, listed=intent == "copies" or (
                 intent == "sender" and bool(PROPOSED_SENDER_RE.search(fold(question)))))
             if foreign:
-                reason = "aftermath" if AFTERMATH_RE.search(fold(question)) else "unknown_names"
+                reason = "aftermath" if aftermath_words(fold(question)) else "unknown_names"
                 return (*self._refuse_with_pointer(lang, reason, [], foreign), retrieve_done)
             if intent == "demand_list":
                 text, cites = compose_demand_list(self.letter, lang)

@@ -1365,3 +1365,9 @@ def test_where_the_meeting_is_held_is_not_in_the_letter(bot: Assistant) -> None:
         assert answer.refused and ids(answer) == {"closing-request"}, question
     when = bot.ask("when should the meeting take place?")
     assert not when.refused and "this week" in when.answer
+
+
+def test_what_becomes_of_people_afterwards_is_not_what_came_after_the_letter(bot: Assistant) -> None:
+    fate = bot.ask("What happens to rejected asylum seekers afterwards, do they end up on the street?")
+    assert not fate.refused and "demand-4" in ids(fate)
+    assert bot.ask("Did anything change afterwards?").refused
