@@ -175,6 +175,8 @@ DATE_RE = re.compile(
     # ("When the asylum system fails, who pays?" is a condition, not a question after a time.)
     r"|^\W*(?:\w+\W+){0,2}(?:when|wanneer|by when|tegen wanneer)\b"
     r"(?!\s+(?:the|a|an|this|these|those|de|het|een|dit|deze|die)\b)"
+    # ("When I was mayor we felt abandoned too. ...?" tells the asker's past.)
+    r"(?!\s+(?:i|ik)\s+(?:was|were|worked|lived|had|served|started|read|heard|saw)\b)"
     # ("When they say 'paying the bill', do they mean money?" asks what is meant.)
     r"(?!\s+(?:they|you|we|it|ze|zij|je|u|we|vng|the vng|de vng)\s+(?:say|says|said|write|writes|wrote|talk|talks|"
     r"mention|mentions|speak|speaks|call|calls|use|uses|refer|refers|zeggen|zegt|schrijven|schrijft|spreken|"
