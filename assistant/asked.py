@@ -23,8 +23,9 @@ RUN_ON_QUESTION_RE = re.compile(
     r"staat (?:er|dat|in de brief)|wat (?:zegt|vindt|wil|vraagt|staat|schrijft|moet|doet)|in welke|"
     r"(?:what|how|why|where|who) (?:does|do|did|is|are|says?)|(?:does|did) (?:the |this |that )?(?:vng|letter|they)|"
     r"klopt (?:het|dat))\b")
-OPENS_ASKING_RE = re.compile(r"\W*(?:wat|wie|waar|wanneer|hoe|welke|waarom|staat|zegt|klopt|kan|kun|kunt|heeft|"
-                             r"hebben|what|who|where|when|how|which|why|does|do|is|are|did|can|could|has|have)\b")
+OPENS_ASKING_RE = re.compile(r"\W*(?:wat|wie|waar|wanneer|hoe|hoeveel|welke|welk|waarom|staat|zegt|klopt|kan|kun|"
+                             r"kunt|heeft|hebben|what|who|where|when|how|which|why|does|do|is|are|did|can|could|has|"
+                             r"have)\b")
 RUN_ON_MIN_WORDS = 12  # shorter messages are one question, story or not
 SENTENCE_RE = re.compile(r"(?:[^.?!]|(?<=\b\w)\.|[.?!]+(?!\s|$))+[.?!]*")
 # A last sentence typed without its question mark ("... Wat staat daar in de brief over") is still asked.

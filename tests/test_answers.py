@@ -1371,3 +1371,10 @@ def test_what_becomes_of_people_afterwards_is_not_what_came_after_the_letter(bot
     fate = bot.ask("What happens to rejected asylum seekers afterwards, do they end up on the street?")
     assert not fate.refused and "demand-4" in ids(fate)
     assert bot.ask("Did anything change afterwards?").refused
+
+
+def test_a_long_question_without_commas_opening_with_hoeveel_is_asked_whole(bot: Assistant) -> None:
+    answer = bot.ask("hoeveel mensen per gemeente moeten er volgens de VNG opgevangen worden in het hele land dan")
+    assert answer.refused
+    mayor = bot.ask("When I was an alderman we felt abandoned by the cabinet too. Do officials get any support now?")
+    assert not mayor.refused and mayor.citations[0].id == "paragraph-4"
