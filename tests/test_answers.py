@@ -1378,3 +1378,8 @@ def test_a_long_question_without_commas_opening_with_hoeveel_is_asked_whole(bot:
     assert answer.refused
     mayor = bot.ask("When I was an alderman we felt abandoned by the cabinet too. Do officials get any support now?")
     assert not mayor.refused and mayor.citations[0].id == "paragraph-4"
+
+
+def test_does_a_minister_get_it_too_asks_the_copy_list(bot: Assistant) -> None:
+    answer = bot.ask("Krijgt de minister van Justitie hem ook?")
+    assert not answer.refused and "copies" in ids(answer) and "Justitie en Veiligheid" in answer.answer
