@@ -503,8 +503,8 @@ def residual_is_foreign(residual: str, question: str, retrieval: Retrieval, list
         return names
     asked = fold(asked_text(question))
     # ("someone replied that Rutte signed it. who actually signed it?": the reply is told, not asked about)
-    if aftermath_words(asked) and not guessed_time(asked):
-        return aftermath_words(asked)
+    if (after := aftermath_words(asked)) and not guessed_time(asked):
+        return after
     if off_topic := OFF_TOPIC_RE.findall(asked):  # "which demands are about the weather?"
         return off_topic
     # ("Ik ben verslaggever bij een krant. Welke ministers staan in de cc?": the newspaper is the asker's.)
